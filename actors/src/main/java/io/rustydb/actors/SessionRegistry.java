@@ -1,0 +1,109 @@
+package io.rustydb.actors;
+
+import io.rustydb.common.session.SessionState;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The node's sessions: admission against {@code max_connections}, the state each session
+ * publishes, and the cancel keys of CancelRequest. Thread-safe and lock-free for readers, so a
+ * sampler can read every session's state without messaging.
+ */
+public final class SessionRegistry {
+
+    /** A slot granted to a connection: its session id (the protocol's process id) and secret key. */
+    public record Admission(int sessionId, int secretKey) {
+    }
+
+    /** What the registry holds for an open session. */
+    public record Entry(Admission admission, SessionState state, Runnable canceller) {
+    }
+
+    private final int maxConnections;
+    private final AtomicInteger nextId = new AtomicInteger(1000);
+    private final AtomicInteger admitted = new AtomicInteger();
+    private final Set<Integer> admittedIds = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Entry> entries = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public SessionRegistry(int maxConnections) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("max_connections must be at least 1");
+        }
+        this.maxConnections = maxConnections;
+    }
+
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** Reserves a slot for a new connection, or empty when {@code max_connections} are in use. */
+    public Optional<Admission> admit() {
+        while (true) {
+            int current = admitted.get();
+            if (current >= maxConnections) {
+                return Optional.empty();
+            }
+            if (admitted.compareAndSet(current, current + 1)) {
+                Admission admission = new Admission(nextId.getAndIncrement(), random.nextInt());
+                admittedIds.add(admission.sessionId());
+                return Optional.of(admission);
+            }
+        }
+    }
+
+    /** Publishes an admitted session's state and how to cancel its running statement. */
+    public void register(Admission admission, SessionState state, Runnable canceller) {
+        entries.put(admission.sessionId(), new Entry(admission, state, canceller));
+    }
+
+    /** Frees the slot of a session that ended (or never finished its startup); idempotent. */
+    public void release(Admission admission) {
+        entries.remove(admission.sessionId());
+        if (admittedIds.remove(admission.sessionId())) {
+            admitted.decrementAndGet();
+        }
+    }
+
+    /**
+     * Cancels the running statement of the session with this id if the secret matches, as
+     * PostgreSQL's CancelRequest does; true if a statement was asked to stop.
+     */
+    public boolean cancel(int sessionId, int secretKey) {
+        Entry entry = entries.get(sessionId);
+        if (entry == null || entry.admission().secretKey() != secretKey) {
+            return false;
+        }
+        entry.canceller().run();
+        return true;
+    }
+
+    public Optional<Entry> find(int sessionId) {
+        return Optional.ofNullable(entries.get(sessionId));
+    }
+
+    /** A point-in-time copy of the open sessions. */
+    public List<Entry> entries() {
+        return new ArrayList<>(entries.values());
+    }
+
+    /** A point-in-time copy of every open session's published state. */
+    public List<SessionState> sessions() {
+        List<SessionState> states = new ArrayList<>(entries.size());
+        for (Entry e : entries.values()) {
+            states.add(e.state());
+        }
+        return states;
+    }
+
+    /** Connections holding a slot, including those still in startup. */
+    public int connectionCount() {
+        return admitted.get();
+    }
+}

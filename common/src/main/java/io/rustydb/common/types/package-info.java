@@ -1,0 +1,2 @@
+/** SQL value types shared by storage, the SQL engine and the wire protocol. */
+package io.rustydb.common.types;

@@ -1,0 +1,66 @@
+package io.rustydb.persistence;
+
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Statistics;
+import org.rocksdb.TransactionDBOptions;
+import org.rocksdb.TransactionOptions;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The native option objects one {@link StorageEngine} shares across its column families and
+ * transactions: buffer pool (block cache), page size, bloom filters, statistics, lock timeout,
+ * deadlock detection and WAL sync. They must outlive the database and are closed after it.
+ */
+final class RocksResources implements AutoCloseable {
+    private static final int BLOOM_BITS_PER_KEY = 10;
+
+    final Statistics statistics;
+    final LRUCache blockCache;
+    final BloomFilter bloomFilter;
+    final ColumnFamilyOptions cfOptions;
+    final DBOptions dbOptions;
+    final TransactionDBOptions txnDbOptions;
+    final TransactionOptions txnOptions;
+    final WriteOptions writeOptions;
+
+    RocksResources(StorageSettings settings) {
+        statistics = new Statistics();
+        blockCache = new LRUCache(settings.bufferPoolSize());
+        bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY, false);
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(blockCache)
+                .setBlockSize(settings.pageSize())
+                .setFilterPolicy(bloomFilter)
+                .setCacheIndexAndFilterBlocks(true)
+                .setPinL0FilterAndIndexBlocksInCache(true);
+        cfOptions = new ColumnFamilyOptions().setTableFormatConfig(table);
+        dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setStatistics(statistics)
+                .setKeepLogFileNum(5);
+        long lockTimeout = settings.rocksLockTimeoutMillis();
+        txnDbOptions = new TransactionDBOptions()
+                .setTransactionLockTimeout(lockTimeout)
+                .setDefaultLockTimeout(lockTimeout);
+        txnOptions = new TransactionOptions().setDeadlockDetect(true);
+        writeOptions = new WriteOptions().setSync(settings.walSyncMode().syncPerCommit());
+    }
+
+    /** Closes in reverse dependency order; call only after the database is closed. */
+    @Override
+    public void close() {
+        writeOptions.close();
+        txnOptions.close();
+        txnDbOptions.close();
+        dbOptions.close();
+        cfOptions.close();
+        bloomFilter.close();
+        blockCache.close();
+        statistics.close();
+    }
+}

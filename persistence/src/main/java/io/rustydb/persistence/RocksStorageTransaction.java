@@ -1,0 +1,204 @@
+package io.rustydb.persistence;
+
+import io.rustydb.common.RustyDbException;
+import java.util.ArrayList;
+import java.util.List;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
+import org.rocksdb.Snapshot;
+import org.rocksdb.Transaction;
+import org.rocksdb.TransactionDB;
+
+/**
+ * {@link StorageTransaction} over a RocksDB pessimistic {@link Transaction} with PostgreSQL's
+ * READ COMMITTED: reads use a per-statement snapshot (taken by the engine, not set on the RocksDB
+ * transaction, so writes are never rejected by snapshot validation) merged with the transaction's
+ * own writes; {@link #getForUpdate} locks and reads the latest committed version. All native
+ * objects are freed when the transaction commits or rolls back.
+ */
+final class RocksStorageTransaction implements StorageTransaction {
+    private final StorageEngine engine;
+    private final TransactionDB db;
+    private final Transaction txn;
+    private final ReadOptions latestRead = new ReadOptions();
+    private final List<RocksKvIterator> iterators = new ArrayList<>();
+    private SnapshotRef statementSnapshot;
+    private boolean active = true;
+
+    RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn) {
+        this.engine = engine;
+        this.db = db;
+        this.txn = txn;
+        this.statementSnapshot = new SnapshotRef(db);
+    }
+
+    @Override
+    public void beginStatement() {
+        checkActive();
+        statementSnapshot.release();
+        statementSnapshot = new SnapshotRef(db);
+    }
+
+    @Override
+    public byte[] get(Tablespace tablespace, byte[] key) {
+        checkActive();
+        try {
+            return txn.get(statementSnapshot.readOptions, tablespace.handle(), key);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace.name());
+        }
+    }
+
+    @Override
+    public byte[] getForUpdate(Tablespace tablespace, byte[] key) {
+        checkActive();
+        try {
+            return txn.getForUpdate(latestRead, tablespace.handle(), key, true, false);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace.name());
+        }
+    }
+
+    @Override
+    public void put(Tablespace tablespace, byte[] key, byte[] value) {
+        checkActive();
+        try {
+            txn.put(tablespace.handle(), key, value);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace.name());
+        }
+    }
+
+    @Override
+    public void delete(Tablespace tablespace, byte[] key) {
+        checkActive();
+        try {
+            txn.delete(tablespace.handle(), key);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace.name());
+        }
+    }
+
+    @Override
+    public KvIterator scan(Tablespace tablespace, byte[] lowerInclusive, byte[] upperExclusive) {
+        checkActive();
+        SnapshotRef snapshot = statementSnapshot.retain();
+        ReadOptions options = new ReadOptions().setSnapshot(snapshot.snapshot);
+        Slice lower = lowerInclusive == null ? null : new Slice(lowerInclusive);
+        Slice upper = upperExclusive == null ? null : new Slice(upperExclusive);
+        if (lower != null) {
+            options.setIterateLowerBound(lower);
+        }
+        if (upper != null) {
+            options.setIterateUpperBound(upper);
+        }
+        RocksIterator it = txn.getIterator(options, tablespace.handle());
+        RocksKvIterator kv = new RocksKvIterator(this, it, options, lower, upper, snapshot,
+                lowerInclusive, upperExclusive, tablespace.name());
+        iterators.add(kv);
+        return kv;
+    }
+
+    void iteratorClosed(RocksKvIterator iterator) {
+        iterators.remove(iterator);
+    }
+
+    @Override
+    public void commit() {
+        checkActive();
+        closeIterators();
+        RustyDbException failure = null;
+        try {
+            txn.commit();
+        } catch (RocksDBException e) {
+            failure = RocksErrors.translate(e, null);
+            try {
+                txn.rollback();
+            } catch (RocksDBException ignored) {
+                failure.addSuppressed(ignored);
+            }
+        } finally {
+            finish();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void rollback() {
+        if (!active) {
+            return;
+        }
+        closeIterators();
+        RustyDbException failure = null;
+        try {
+            txn.rollback();
+        } catch (RocksDBException e) {
+            failure = RocksErrors.translate(e, null);
+        } finally {
+            finish();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public boolean isActive() {
+        return active;
+    }
+
+    @Override
+    public void close() {
+        rollback();
+    }
+
+    private void finish() {
+        active = false;
+        statementSnapshot.release();
+        latestRead.close();
+        txn.close();
+        engine.transactionFinished(this);
+    }
+
+    private void closeIterators() {
+        for (RocksKvIterator it : List.copyOf(iterators)) {
+            it.close();
+        }
+    }
+
+    private void checkActive() {
+        if (!active) {
+            throw new IllegalStateException("transaction is no longer active");
+        }
+    }
+
+    /** A database snapshot shared by a statement and the scans opened under it. */
+    static final class SnapshotRef {
+        private final TransactionDB db;
+        final Snapshot snapshot;
+        final ReadOptions readOptions;
+        private int users = 1;
+
+        SnapshotRef(TransactionDB db) {
+            this.db = db;
+            this.snapshot = db.getSnapshot();
+            this.readOptions = new ReadOptions().setSnapshot(snapshot);
+        }
+
+        SnapshotRef retain() {
+            users++;
+            return this;
+        }
+
+        void release() {
+            if (users > 0 && --users == 0) {
+                readOptions.close();
+                db.releaseSnapshot(snapshot);
+            }
+        }
+    }
+}

@@ -1,0 +1,310 @@
+package io.rustydb.persistence;
+
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.Statistics;
+import org.rocksdb.Transaction;
+import org.rocksdb.TransactionDB;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's storage: one RocksDB {@link TransactionDB} under {@code <data_dir>/rocksdb} with a
+ * column family per tablespace ({@code SYSTEM}, {@code USERS}, {@code TEMP} and user-created
+ * ones), a shared block cache as the buffer pool and one WAL for atomic commits across
+ * tablespaces. Thread-safe; RocksDB failures surface as {@link RustyDbException}.
+ */
+public final class StorageEngine implements AutoCloseable {
+    /** Tablespace of the catalog. */
+    public static final String SYSTEM = "SYSTEM";
+    /** Default tablespace for tables and indexes. */
+    public static final String USERS = "USERS";
+    /** Tablespace for temporary data. */
+    public static final String TEMP = "TEMP";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorageEngine.class);
+    private static final String DEFAULT_CF = "default";
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final StorageSettings settings;
+    private final RocksResources resources;
+    private final TransactionDB db;
+    private final ColumnFamilyHandle defaultHandle;
+    /** Upper-case name to tablespace, in creation order; replaced on create (copy on write). */
+    private volatile Map<String, Tablespace> tablespaces;
+    private final Set<RocksStorageTransaction> activeTransactions = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private StorageEngine(StorageSettings settings, RocksResources resources, TransactionDB db,
+            ColumnFamilyHandle defaultHandle, Map<String, Tablespace> tablespaces) {
+        this.settings = settings;
+        this.resources = resources;
+        this.db = db;
+        this.defaultHandle = defaultHandle;
+        this.tablespaces = tablespaces;
+    }
+
+    /** Opens (creating if missing) the storage under {@code settings.dataDir()}. */
+    public static StorageEngine open(StorageSettings settings) {
+        Path dir = settings.dataDir().resolve("rocksdb");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw RustyDbException.wrap(ErrorCode.IO_ERROR, e,
+                    "could not create data directory \"" + dir + "\": " + e.getMessage());
+        }
+        List<String> names = columnFamilyNames(dir);
+        RocksResources resources = new RocksResources(settings);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (String name : names) {
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), resources.cfOptions));
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        TransactionDB db;
+        try {
+            db = TransactionDB.open(resources.dbOptions, resources.txnDbOptions, dir.toString(), descriptors,
+                    handles);
+        } catch (RocksDBException e) {
+            resources.close();
+            throw RocksErrors.translate(e, null);
+        }
+        Map<String, Tablespace> spaces = new LinkedHashMap<>();
+        ColumnFamilyHandle defaultHandle = null;
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equals(DEFAULT_CF)) {
+                defaultHandle = handles.get(i);
+            } else {
+                spaces.put(key(names.get(i)), new Tablespace(names.get(i), handles.get(i)));
+            }
+        }
+        LOG.info("Buffer pool initialized: ~{} MB ({} pages × {} bytes)",
+                Math.round(settings.bufferPoolSize() / (1024.0 * 1024.0)), settings.bufferPoolPages(),
+                settings.pageSize());
+        LOG.info("WAL system initialized");
+        LOG.info("Storage opened in {} (wal.sync_mode={}, tablespaces {})", dir, settings.walSyncMode(),
+                spaces.keySet());
+        return new StorageEngine(settings, resources, db, defaultHandle, Collections.unmodifiableMap(spaces));
+    }
+
+    /** "default" first, then SYSTEM, USERS, TEMP, then any other column family found on disk. */
+    private static List<String> columnFamilyNames(Path dir) {
+        List<String> names = new ArrayList<>(List.of(DEFAULT_CF, SYSTEM, USERS, TEMP));
+        if (!Files.exists(dir.resolve("CURRENT"))) {
+            return names;
+        }
+        try (Options options = new Options()) {
+            for (byte[] raw : RocksDB.listColumnFamilies(options, dir.toString())) {
+                String name = new String(raw, StandardCharsets.UTF_8);
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
+            }
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, null);
+        }
+        return names;
+    }
+
+    private static String key(String name) {
+        return name.toUpperCase(Locale.ROOT);
+    }
+
+    public StorageSettings settings() {
+        return settings;
+    }
+
+    /** Tablespace names, the built-in ones first. */
+    public List<String> tablespaceNames() {
+        List<String> names = new ArrayList<>();
+        for (Tablespace t : tablespaces.values()) {
+            names.add(t.name());
+        }
+        return names;
+    }
+
+    /**
+     * The tablespace with this name, case-insensitively.
+     *
+     * @throws RustyDbException {@code UNDEFINED_OBJECT} when there is none
+     */
+    public Tablespace tablespace(String name) {
+        Tablespace t = tablespaces.get(key(name));
+        if (t == null) {
+            throw new RustyDbException(ErrorCode.UNDEFINED_OBJECT, "tablespace \"" + name + "\" does not exist");
+        }
+        return t;
+    }
+
+    /**
+     * Creates a tablespace (a column family, named in upper case); it survives restarts.
+     *
+     * @throws RustyDbException {@code OBJECT_NOT_IN_PREREQUISITE_STATE} if it already exists
+     */
+    public synchronized Tablespace createTablespace(String name) {
+        checkOpen();
+        if (name == null || name.isBlank()) {
+            throw new RustyDbException(ErrorCode.INVALID_PARAMETER_VALUE, "tablespace name must not be empty");
+        }
+        String upper = key(name.trim());
+        if (tablespaces.containsKey(upper) || upper.equals(key(DEFAULT_CF))) {
+            throw new RustyDbException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "tablespace \"" + name + "\" already exists");
+        }
+        ColumnFamilyHandle handle;
+        try {
+            handle = db.createColumnFamily(
+                    new ColumnFamilyDescriptor(upper.getBytes(StandardCharsets.UTF_8), resources.cfOptions));
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, upper);
+        }
+        Tablespace created = new Tablespace(upper, handle);
+        Map<String, Tablespace> next = new LinkedHashMap<>(tablespaces);
+        next.put(upper, created);
+        tablespaces = Collections.unmodifiableMap(next);
+        LOG.info("Tablespace {} created", upper);
+        return created;
+    }
+
+    /** Starts a pessimistic READ COMMITTED transaction with deadlock detection. */
+    public StorageTransaction begin() {
+        checkOpen();
+        Transaction txn = db.beginTransaction(resources.writeOptions, resources.txnOptions);
+        RocksStorageTransaction t = new RocksStorageTransaction(this, db, txn);
+        activeTransactions.add(t);
+        return t;
+    }
+
+    /** The latest committed value under {@code key}, or {@code null}; outside any transaction. */
+    public byte[] get(Tablespace tablespace, byte[] key) {
+        checkOpen();
+        try {
+            return db.get(tablespace.handle(), key);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace.name());
+        }
+    }
+
+    /** Writes one key as its own committed transaction, WAL synced per {@code wal.sync_mode}. */
+    public void put(Tablespace tablespace, byte[] key, byte[] value) {
+        checkOpen();
+        try {
+            db.put(tablespace.handle(), resources.writeOptions, key, value);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace.name());
+        }
+    }
+
+    /** Deletes one key as its own committed transaction, WAL synced per {@code wal.sync_mode}. */
+    public void delete(Tablespace tablespace, byte[] key) {
+        checkOpen();
+        try {
+            db.delete(tablespace.handle(), resources.writeOptions, key);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace.name());
+        }
+    }
+
+    /** Flushes every tablespace's memtable to disk and fsyncs the WAL. */
+    public void flush() {
+        checkOpen();
+        try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(options, handles());
+            db.flushWal(true);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, null);
+        }
+    }
+
+    /** RocksDB statistics (block cache hit/miss tickers and more) for monitoring. */
+    public Statistics statistics() {
+        return resources.statistics;
+    }
+
+    /** Configured buffer pool (block cache) capacity in bytes. */
+    public long blockCacheCapacity() {
+        return settings.bufferPoolSize();
+    }
+
+    /** Bytes currently held in the buffer pool (block cache). */
+    public long blockCacheUsage() {
+        checkOpen();
+        return resources.blockCache.getUsage();
+    }
+
+    void transactionFinished(RocksStorageTransaction transaction) {
+        activeTransactions.remove(transaction);
+    }
+
+    private List<ColumnFamilyHandle> handles() {
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        for (Tablespace t : tablespaces.values()) {
+            handles.add(t.handle());
+        }
+        return handles;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new RustyDbException(ErrorCode.ADMIN_SHUTDOWN);
+        }
+    }
+
+    /**
+     * Rolls back open transactions, syncs the WAL, stops background work and frees native
+     * resources. Idempotent. Callers must not use the engine or its transactions concurrently.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (RocksStorageTransaction t : List.copyOf(activeTransactions)) {
+            try {
+                t.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Rolling back a transaction at shutdown failed", e);
+            }
+        }
+        try {
+            db.flushWal(true);
+        } catch (RocksDBException e) {
+            LOG.error("Could not sync the WAL at shutdown", e);
+        }
+        db.cancelAllBackgroundWork(true);
+        for (ColumnFamilyHandle h : handles()) {
+            h.close();
+        }
+        if (defaultHandle != null) {
+            defaultHandle.close();
+        }
+        try {
+            db.closeE();
+        } catch (RocksDBException e) {
+            LOG.error("Closing RocksDB failed", e);
+        }
+        resources.close();
+        LOG.info("Storage closed");
+    }
+}

@@ -1,0 +1,16 @@
+package io.rustydb.pgwire;
+
+import io.rustydb.actors.SessionRegistry;
+import io.rustydb.actors.Sessions;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/** What every connection of a {@link PgServer} shares. */
+record PgServerContext(ActorSystem<?> system, PgSettings settings, ActorRef<Sessions.Command> sessions,
+        SessionRegistry registry, Consumer<PgConnection> onClosed) {
+
+    void untrack(PgConnection connection) {
+        onClosed.accept(connection);
+    }
+}

@@ -1,0 +1,198 @@
+package io.rustydb.pgwire;
+
+import static io.rustydb.pgwire.Wire.bs;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PgFramerTest {
+    private final PgFramer framer = new PgFramer(1024 * 1024);
+    private final List<FrontendMessage> out = new ArrayList<>();
+
+    private static Map<String, String> params() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("user", "alice");
+        p.put("database", "shop");
+        p.put("application_name", "psql");
+        return p;
+    }
+
+    private void feed(byte[] bytes) {
+        framer.feed(bs(bytes), out::add);
+    }
+
+    @Test
+    void startupThenTypedMessagesInOneChunk() {
+        feed(Wire.concat(Wire.startup(params()), Wire.query("SELECT 1"), Wire.sync()));
+        assertEquals(3, out.size());
+        FrontendMessage.Startup startup = assertInstanceOf(FrontendMessage.Startup.class, out.get(0));
+        assertEquals(3, startup.major());
+        assertEquals(0, startup.minor());
+        assertEquals(params(), startup.parameters());
+        assertEquals(new FrontendMessage.Query("SELECT 1"), out.get(1));
+        assertInstanceOf(FrontendMessage.Sync.class, out.get(2));
+    }
+
+    @Test
+    void messagesSplitAtEveryByte() {
+        byte[] all = Wire.concat(Wire.startup(params()), Wire.query("SELECT 'é'"),
+                Wire.parse("s1", "SELECT $1", 23), Wire.bind("", "s1", Arrays.asList("42", null)),
+                Wire.execute("", 10), Wire.sync());
+        for (byte b : all) {
+            feed(new byte[] {b});
+        }
+        assertEquals(6, out.size());
+        assertEquals(new FrontendMessage.Query("SELECT 'é'"), out.get(1));
+        FrontendMessage.Parse parse = assertInstanceOf(FrontendMessage.Parse.class, out.get(2));
+        assertEquals("s1", parse.name());
+        assertArrayEquals(new int[] {23}, parse.parameterTypes());
+        FrontendMessage.Bind bind = assertInstanceOf(FrontendMessage.Bind.class, out.get(3));
+        assertArrayEquals("42".getBytes(StandardCharsets.UTF_8), bind.values()[0]);
+        assertEquals(null, bind.values()[1]);
+        assertEquals(new FrontendMessage.Execute("", 10), out.get(4));
+        assertFalse(framer.hasPartialMessage());
+    }
+
+    @Test
+    void partialMessageWaitsForTheRest() {
+        byte[] q = Wire.query("SELECT 1");
+        feed(Wire.startup(params()));
+        feed(Arrays.copyOf(q, 7));
+        assertEquals(1, out.size());
+        assertTrue(framer.hasPartialMessage());
+        feed(Arrays.copyOfRange(q, 7, q.length));
+        assertEquals(2, out.size());
+    }
+
+    @Test
+    void sslRequestThenStartup() {
+        feed(Wire.concat(Wire.startupCode(FrontendParser.SSL_REQUEST_CODE), Wire.startup(params())));
+        assertInstanceOf(FrontendMessage.SslRequest.class, out.get(0));
+        assertInstanceOf(FrontendMessage.Startup.class, out.get(1));
+        feed(Wire.startupCode(FrontendParser.GSSENC_REQUEST_CODE));
+        // after the StartupMessage, bytes are typed messages: 0x00 is not a message type
+        assertInstanceOf(FrontendMessage.Invalid.class, out.get(2));
+    }
+
+    @Test
+    void gssEncRequestThenStartup() {
+        feed(Wire.concat(Wire.startupCode(FrontendParser.GSSENC_REQUEST_CODE), Wire.startup(params())));
+        assertInstanceOf(FrontendMessage.GssEncRequest.class, out.get(0));
+        assertInstanceOf(FrontendMessage.Startup.class, out.get(1));
+    }
+
+    @Test
+    void cancelRequestStopsTheFramer() {
+        feed(Wire.concat(Wire.startupCode(FrontendParser.CANCEL_REQUEST_CODE, 1234, -5), Wire.query("x")));
+        assertEquals(List.of(new FrontendMessage.CancelRequest(1234, -5)), out);
+        assertTrue(framer.isStopped());
+    }
+
+    @Test
+    void protocolVersionAndOptions() {
+        byte[] body = Wire.concat(new byte[] {0, 3, 0, 2}, "user\0bob\0_pq_.compression\0on\0\0".getBytes(StandardCharsets.UTF_8));
+        feed(Wire.withLength(body));
+        FrontendMessage.Startup s = assertInstanceOf(FrontendMessage.Startup.class, out.get(0));
+        assertEquals(2, s.minor());
+        assertEquals(Map.of("user", "bob"), s.parameters());
+        assertEquals(List.of("_pq_.compression"), s.protocolOptions());
+    }
+
+    @Test
+    void badStartupLength() {
+        feed(new byte[] {0, 0, 0, 3, 0, 0, 0, 0});
+        assertEquals(new FrontendMessage.Invalid("invalid length of startup packet"), out.get(0));
+        assertTrue(framer.isStopped());
+    }
+
+    @Test
+    void httpRequestIsRejectedAsAStartupPacket() {
+        feed("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(new FrontendMessage.Invalid("invalid length of startup packet"), out.get(0));
+    }
+
+    @Test
+    void startupWithoutTerminator() {
+        byte[] body = Wire.concat(new byte[] {0, 3, 0, 0}, "user\0bob".getBytes(StandardCharsets.UTF_8));
+        feed(Wire.withLength(body));
+        assertInstanceOf(FrontendMessage.Invalid.class, out.get(0));
+    }
+
+    @Test
+    void typedMessageLengthBelowFour() {
+        feed(Wire.startup(params()));
+        feed(new byte[] {'Q', 0, 0, 0, 3});
+        assertEquals(new FrontendMessage.Invalid("invalid message length"), out.get(1));
+        feed(Wire.query("SELECT 1"));
+        assertEquals(2, out.size(), "nothing after a protocol violation");
+    }
+
+    @Test
+    void typedMessageLongerThanTheMaximum() {
+        PgFramer small = new PgFramer(1024);
+        List<FrontendMessage> got = new ArrayList<>();
+        small.feed(bs(Wire.startup(params())), got::add);
+        small.feed(bs(new byte[] {'Q', 0, 0, 4, 1}), got::add);
+        assertEquals(new FrontendMessage.Invalid("invalid message length"), got.get(1));
+    }
+
+    @Test
+    void unknownMessageType() {
+        feed(Wire.startup(params()));
+        feed(new byte[] {'Z'});
+        assertEquals(new FrontendMessage.Invalid("invalid frontend message type 90"), out.get(1));
+    }
+
+    @Test
+    void malformedBodyIsInvalid() {
+        feed(Wire.startup(params()));
+        // a Query whose string lacks its terminator
+        feed(Wire.typed('Q', "SELECT".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(new FrontendMessage.Invalid("invalid message format"), out.get(1));
+    }
+
+    @Test
+    void trailingBytesInAMessageAreInvalid() {
+        feed(Wire.startup(params()));
+        feed(Wire.typed('S', new byte[] {1}));
+        assertEquals(new FrontendMessage.Invalid("invalid message format"), out.get(1));
+    }
+
+    @Test
+    void unsupportedButKnownTypes() {
+        feed(Wire.startup(params()));
+        feed(Wire.concat(Wire.typed('F', new byte[8]), Wire.typed('d', new byte[3]), Wire.typed('c', new byte[0])));
+        assertEquals(new FrontendMessage.Unsupported('F', "fastpath function calls"), out.get(1));
+        assertEquals(new FrontendMessage.Unsupported('d', "COPY"), out.get(2));
+        assertEquals(new FrontendMessage.Unsupported('c', "COPY"), out.get(3));
+    }
+
+    @Test
+    void describeCloseFlushTerminate() {
+        feed(Wire.startup(params()));
+        feed(Wire.concat(Wire.describe('S', "s1"), Wire.close('P', ""), Wire.typed('H', new byte[0]),
+                Wire.typed('X', new byte[0]), Wire.sync()));
+        assertEquals(new FrontendMessage.Describe('S', "s1"), out.get(1));
+        assertEquals(new FrontendMessage.Close('P', ""), out.get(2));
+        assertInstanceOf(FrontendMessage.Flush.class, out.get(3));
+        assertInstanceOf(FrontendMessage.Terminate.class, out.get(4));
+        assertEquals(5, out.size(), "nothing is read after Terminate");
+    }
+
+    @Test
+    void describeWithBadKind() {
+        feed(Wire.startup(params()));
+        feed(Wire.describe('X', "s1"));
+        assertInstanceOf(FrontendMessage.Invalid.class, out.get(1));
+    }
+}

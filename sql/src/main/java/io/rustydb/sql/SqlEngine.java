@@ -1,0 +1,55 @@
+package io.rustydb.sql;
+
+import io.rustydb.common.session.SessionState;
+import io.rustydb.persistence.StorageEngine;
+import io.rustydb.sql.calcite.CatalogSchema;
+import io.rustydb.sql.calcite.QueryPlanner;
+import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.exec.EngineContext;
+import io.rustydb.sql.exec.PlanCache;
+import io.rustydb.sql.session.DefaultSqlSession;
+import java.util.Map;
+
+/**
+ * The node's SQL engine: catalog, planner, the plan cache shared by all sessions, and the factory
+ * of sessions. Thread-safe; one per node.
+ */
+public final class SqlEngine implements AutoCloseable {
+    private static final int PLAN_CACHE_CAPACITY = 2000;
+
+    private final EngineContext context;
+
+    private SqlEngine(EngineContext context) {
+        this.context = context;
+    }
+
+    /** Loads the catalog from storage and returns the engine ready for sessions. */
+    public static SqlEngine start(StorageEngine storage) {
+        Catalog catalog = Catalog.load(storage);
+        QueryPlanner planner = new QueryPlanner(new CatalogSchema(QueryPlanner.DEFAULT_SCHEMA, catalog, storage));
+        return new SqlEngine(new EngineContext(storage, catalog, planner, new PlanCache(PLAN_CACHE_CAPACITY)));
+    }
+
+    public StorageEngine storage() {
+        return context.storage();
+    }
+
+    /** Compiled plans currently cached. */
+    public int cachedPlans() {
+        return context.plans().size();
+    }
+
+    /**
+     * Opens a session for an authenticated client. {@code startupParameters} are those of the
+     * StartupMessage (application_name, client_encoding, DateStyle, TimeZone, options, ...).
+     */
+    public SqlSession openSession(SessionState state, Map<String, String> startupParameters,
+            SessionListener listener) {
+        return new DefaultSqlSession(context, state, startupParameters, listener);
+    }
+
+    @Override
+    public void close() {
+        // Sessions own their transactions; storage is closed by its owner.
+    }
+}

@@ -1,0 +1,85 @@
+package io.rustydb.sql.calcite;
+
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import io.rustydb.persistence.StorageTransaction;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * The {@link DataContext} one execution of a compiled query runs in: the session's transaction,
+ * the parameter values, the statement's clock and the cancellation flag.
+ */
+public final class ExecutionContext implements DataContext {
+    private final SchemaPlus rootSchema;
+    private final JavaTypeFactory typeFactory;
+    private final StorageTransaction transaction;
+    private final Object[] parameters;
+    private final AtomicBoolean cancelFlag;
+    private final long statementTimeMillis;
+    private final TimeZone timeZone;
+    private final long deadlineMillis;
+
+    public ExecutionContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, StorageTransaction transaction,
+            Object[] parameters, AtomicBoolean cancelFlag, long statementTimeMillis, TimeZone timeZone,
+            long deadlineMillis) {
+        this.rootSchema = rootSchema;
+        this.typeFactory = typeFactory;
+        this.transaction = transaction;
+        this.parameters = parameters;
+        this.cancelFlag = cancelFlag;
+        this.statementTimeMillis = statementTimeMillis;
+        this.timeZone = timeZone;
+        this.deadlineMillis = deadlineMillis;
+    }
+
+    public StorageTransaction transaction() {
+        return transaction;
+    }
+
+    /** Throws 57014 if the statement was cancelled or ran past statement_timeout. */
+    public void checkCancelled() {
+        if (cancelFlag.get()) {
+            throw new RustyDbException(ErrorCode.QUERY_CANCELED);
+        }
+        if (deadlineMillis > 0 && System.currentTimeMillis() > deadlineMillis) {
+            throw new RustyDbException(ErrorCode.STATEMENT_TIMEOUT);
+        }
+    }
+
+    @Override
+    public SchemaPlus getRootSchema() {
+        return rootSchema;
+    }
+
+    @Override
+    public JavaTypeFactory getTypeFactory() {
+        return typeFactory;
+    }
+
+    @Override
+    public QueryProvider getQueryProvider() {
+        return null;
+    }
+
+    @Override
+    public Object get(String name) {
+        if (name.startsWith("?")) {
+            return parameters[Integer.parseInt(name.substring(1))];
+        }
+        long local = statementTimeMillis + timeZone.getOffset(statementTimeMillis);
+        return switch (name) {
+            case "cancelFlag" -> cancelFlag;
+            case "utcTimestamp" -> statementTimeMillis;
+            case "currentTimestamp", "localTimestamp" -> local;
+            case "timeZone" -> timeZone;
+            case "locale" -> Locale.ROOT;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,151 @@
+package io.rustydb.sql.calcite;
+
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import io.rustydb.common.types.ColumnType;
+import io.rustydb.sql.ResultColumn;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.Properties;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.Programs;
+
+/**
+ * Validates a query's syntax tree against the catalog, converts it to relational algebra,
+ * optimizes it with Calcite's Volcano planner and compiles it to Java (Enumerable convention).
+ */
+public final class QueryPlanner {
+    public static final String DEFAULT_SCHEMA = "public";
+
+    private final SchemaPlus rootSchema;
+    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(RustyDbTypeSystem.INSTANCE);
+    private final CalciteCatalogReader catalogReader;
+    private final SqlOperatorTable operators;
+
+    public QueryPlanner(CatalogSchema publicSchema) {
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        root.add(DEFAULT_SCHEMA, publicSchema);
+        this.rootSchema = root.plus();
+        Properties props = new Properties();
+        props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+        props.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.HIGH.name());
+        this.catalogReader = new CalciteCatalogReader(root, List.of(DEFAULT_SCHEMA), typeFactory,
+                new CalciteConnectionConfigImpl(props));
+        this.operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+                SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
+    }
+
+    public SchemaPlus rootSchema() {
+        return rootSchema;
+    }
+
+    public JavaTypeFactory typeFactory() {
+        return typeFactory;
+    }
+
+    /** A fresh validator (validators keep per-statement state). */
+    public SqlValidator newValidator() {
+        return SqlValidatorUtil.newValidator(operators, catalogReader, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withConformance(io.rustydb.sql.parser.RustyDbParser.conformance())
+                        .withDefaultNullCollation(NullCollation.HIGH)
+                        .withIdentifierExpansion(true));
+    }
+
+    /** The validated type of every dynamic parameter, by index; 42P18 if one could not be inferred. */
+    private static List<ColumnType> slotTypes(SqlValidator validator, SqlNode validated) {
+        TreeMap<Integer, ColumnType> types = new TreeMap<>();
+        validated.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlDynamicParam param) {
+                RelDataType type = validator.getValidatedNodeTypeIfKnown(param);
+                if (type == null || type.getSqlTypeName() == SqlTypeName.UNKNOWN
+                        || type.getSqlTypeName() == SqlTypeName.NULL) {
+                    throw new RustyDbException(ErrorCode.INDETERMINATE_DATATYPE, String.valueOf(param.getIndex() + 1));
+                }
+                types.put(param.getIndex(), TypeMapping.columnType(type));
+                return null;
+            }
+        });
+        List<ColumnType> list = new ArrayList<>();
+        int count = types.isEmpty() ? 0 : types.lastKey() + 1;
+        for (int i = 0; i < count; i++) {
+            list.add(types.get(i));
+        }
+        return list;
+    }
+
+    /**
+     * Plans and compiles a query. {@code columnNames} overrides the labels of the result columns
+     * (PostgreSQL's naming of unnamed expressions), or is null to keep the validator's.
+     */
+    public CompiledQuery compile(SqlNode query, List<String> columnNames) {
+        SqlValidator validator = newValidator();
+        SqlNode validated = validator.validate(query);
+        RelDataType rowType = validator.getValidatedNodeType(validated);
+
+        VolcanoPlanner planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+        RelOptUtil.registerDefaultRules(planner, false, false);
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        SqlToRelConverter converter = new SqlToRelConverter((type, sql, schemaPath, viewPath) -> {
+            throw new UnsupportedOperationException("views");
+        }, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+        RelRoot root = converter.convertQuery(validated, false, true);
+        RelNode logical = root.project();
+        RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE);
+        RelNode physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
+        @SuppressWarnings("unchecked")
+        Bindable<Object> bindable = (Bindable<Object>) (Bindable<?>) EnumerableInterpretable.toBindable(
+                new HashMap<>(), null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
+
+        List<ResultColumn> columns = new ArrayList<>();
+        List<RelDataTypeField> fields = rowType.getFieldList();
+        for (int i = 0; i < fields.size(); i++) {
+            RelDataTypeField f = fields.get(i);
+            String name = columnNames != null && i < columnNames.size() && columnNames.get(i) != null
+                    ? columnNames.get(i) : f.getName();
+            columns.add(new ResultColumn(name, TypeMapping.columnType(f.getType()), 0, 0));
+        }
+        return new CompiledQuery(bindable, columns, slotTypes(validator, validated), RelOptUtil.toString(physical));
+    }
+}

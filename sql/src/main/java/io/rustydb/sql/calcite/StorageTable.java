@@ -1,0 +1,103 @@
+package io.rustydb.sql.calcite;
+
+import io.rustydb.persistence.KeyCodec;
+import io.rustydb.persistence.KvIterator;
+import io.rustydb.persistence.RowCodec;
+import io.rustydb.persistence.Tablespace;
+import io.rustydb.common.types.DataType;
+import io.rustydb.sql.catalog.ColumnDef;
+import io.rustydb.sql.catalog.TableDef;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/**
+ * A catalog table as Calcite sees it: its row type and a scan over its key range in the current
+ * statement's transaction (see {@link ExecutionContext}).
+ */
+public final class StorageTable extends AbstractTable implements ScannableTable {
+    private final TableDef def;
+    private final Tablespace tablespace;
+    private final List<DataType> types;
+
+    public StorageTable(TableDef def, Tablespace tablespace) {
+        this.def = def;
+        this.tablespace = tablespace;
+        this.types = def.columnTypes();
+    }
+
+    public TableDef definition() {
+        return def;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory factory) {
+        RelDataTypeFactory.Builder builder = factory.builder();
+        for (ColumnDef c : def.columns()) {
+            builder.add(c.name(), TypeMapping.relType(factory, c.type(), c.nullable()));
+        }
+        return builder.build();
+    }
+
+    @Override
+    public Enumerable<Object[]> scan(DataContext root) {
+        ExecutionContext context = (ExecutionContext) root;
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                KvIterator it = context.transaction().scan(tablespace, KeyCodec.objectPrefix(def.id()),
+                        KeyCodec.objectPrefixEnd(def.id()));
+                return new RowEnumerator(context, it, types);
+            }
+        };
+    }
+
+    /** Decodes rows from a key-range iterator, checking for cancellation as it goes. */
+    private static final class RowEnumerator implements Enumerator<Object[]> {
+        private final ExecutionContext context;
+        private final KvIterator iterator;
+        private final List<DataType> types;
+        private Object[] current;
+        private int sinceCheck;
+
+        RowEnumerator(ExecutionContext context, KvIterator iterator, List<DataType> types) {
+            this.context = context;
+            this.iterator = iterator;
+            this.types = types;
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            if (++sinceCheck >= 256) {
+                sinceCheck = 0;
+                context.checkCancelled();
+            }
+            if (!iterator.next()) {
+                return false;
+            }
+            current = RowCodec.decode(iterator.value(), types);
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("table scans cannot be reset");
+        }
+
+        @Override
+        public void close() {
+            iterator.close();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.rustydb.sql.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import io.rustydb.persistence.KeyCodec;
+import io.rustydb.persistence.KvIterator;
+import io.rustydb.persistence.StorageEngine;
+import io.rustydb.persistence.StorageTransaction;
+import io.rustydb.persistence.Tablespace;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The node's table definitions, persisted as JSON documents in the SYSTEM tablespace and held in
+ * memory for planning. DDL is applied to storage first (durably) and then published here; every
+ * change bumps {@link #version()} so cached plans are re-planned.
+ */
+public final class Catalog {
+    /** Catalog keys live under object id 0 of the SYSTEM tablespace. */
+    private static final int CATALOG_OBJECT = 0;
+    private static final String TABLE_PREFIX = "table/";
+    private static final int FIRST_TABLE_ID = 16384;
+
+    private final StorageEngine storage;
+    private final Tablespace system;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, TableDef> tables = new ConcurrentHashMap<>();
+    private final AtomicInteger nextTableId = new AtomicInteger(FIRST_TABLE_ID);
+    private final AtomicLong version = new AtomicLong();
+    private final RowIdAllocator rowIds;
+
+    private Catalog(StorageEngine storage) {
+        this.storage = storage;
+        this.system = storage.tablespace("SYSTEM");
+        this.rowIds = new RowIdAllocator(storage, system);
+    }
+
+    /** Loads every table definition from the SYSTEM tablespace. */
+    public static Catalog load(StorageEngine storage) {
+        Catalog catalog = new Catalog(storage);
+        catalog.readAll();
+        return catalog;
+    }
+
+    private void readAll() {
+        byte[] from = key(TABLE_PREFIX);
+        byte[] to = key(TABLE_PREFIX + "\uffff");
+        try (StorageTransaction txn = storage.begin(); KvIterator it = txn.scan(system, from, to)) {
+            while (it.next()) {
+                TableDef def = json.readValue(it.value(), TableDef.class);
+                tables.put(qualified(def.schema(), def.name()), def);
+                nextTableId.accumulateAndGet(def.id() + 1, Math::max);
+            }
+        } catch (java.io.IOException e) {
+            throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, "unreadable catalog: " + e.getMessage());
+        }
+    }
+
+    /** Incremented on every DDL; part of every plan-cache key. */
+    public long version() {
+        return version.get();
+    }
+
+    public Optional<TableDef> table(String schema, String name) {
+        return Optional.ofNullable(tables.get(qualified(schema, name)));
+    }
+
+    public List<TableDef> tables() {
+        return List.copyOf(tables.values());
+    }
+
+    /** Allocates the id of a new table (or index). */
+    public int newObjectId() {
+        return nextTableId.getAndIncrement();
+    }
+
+    /** Durably records a new table; fails with 42P07 if the name is taken. */
+    public synchronized void createTable(TableDef def) {
+        String key = qualified(def.schema(), def.name());
+        if (tables.containsKey(key)) {
+            throw new RustyDbException(ErrorCode.DUPLICATE_TABLE, def.name());
+        }
+        try {
+            storage.put(system, key(TABLE_PREFIX + def.id()), json.writeValueAsBytes(def));
+        } catch (JsonProcessingException e) {
+            throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, e.getMessage());
+        }
+        tables.put(key, def);
+        version.incrementAndGet();
+    }
+
+    /** Durably removes a table's definition and deletes its rows. */
+    public synchronized void dropTable(TableDef def) {
+        Tablespace data = storage.tablespace(def.tablespace());
+        try (StorageTransaction txn = storage.begin()) {
+            txn.beginStatement();
+            try (KvIterator it = txn.scan(data, KeyCodec.objectPrefix(def.id()), KeyCodec.objectPrefixEnd(def.id()))) {
+                while (it.next()) {
+                    txn.delete(data, it.key());
+                }
+            }
+            txn.delete(system, key(TABLE_PREFIX + def.id()));
+            txn.delete(system, key("rowid/" + def.id()));
+            txn.commit();
+        }
+        tables.remove(qualified(def.schema(), def.name()));
+        rowIds.forget(def.id());
+        version.incrementAndGet();
+    }
+
+    /** Next hidden row id of a table without primary key. */
+    public long nextRowId(int tableId) {
+        return rowIds.next(tableId);
+    }
+
+    private static String qualified(String schema, String name) {
+        return schema + "." + name;
+    }
+
+    static byte[] key(String suffix) {
+        byte[] prefix = KeyCodec.objectPrefix(CATALOG_OBJECT);
+        byte[] rest = suffix.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[prefix.length + rest.length];
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
+        System.arraycopy(rest, 0, out, prefix.length, rest.length);
+        return out;
+    }
+}

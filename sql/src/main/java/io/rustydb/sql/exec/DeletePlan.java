@@ -1,0 +1,62 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.common.types.DataType;
+import io.rustydb.sql.ResultColumn;
+import io.rustydb.sql.catalog.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+
+/** DELETE FROM t [alias] [WHERE cond]. */
+public final class DeletePlan implements StatementPlan {
+    private final RowWriter writer;
+    private final RowProgram program;
+    private final KeyLookup lookup;
+    private final List<DataType> parameterTypes;
+
+    private DeletePlan(RowWriter writer, RowProgram program, KeyLookup lookup, List<DataType> parameterTypes) {
+        this.writer = writer;
+        this.program = program;
+        this.lookup = lookup;
+        this.parameterTypes = parameterTypes;
+    }
+
+    public static DeletePlan create(EngineContext engine, Supplier<SqlDelete> fresh, List<DataType> declared) {
+        SqlDelete delete = fresh.get();
+        TableDef table = Tables.resolve(engine.catalog(), (SqlIdentifier) delete.getTargetTable());
+        String alias = delete.getAlias() != null ? delete.getAlias().getSimple() : table.name();
+        RowProgram program = RowProgram.compile(engine, table, alias, p -> {
+            SqlDelete d = fresh.get();
+            List<SqlNode> items = new ArrayList<>();
+            items.add(d.getCondition() == null ? null : d.getCondition().accept(p));
+            return items;
+        }, declared);
+        return new DeletePlan(new RowWriter(engine, table), program, KeyLookup.of(delete.getCondition(), table, alias),
+                program.parameterTypes(declared));
+    }
+
+    @Override
+    public boolean modifiesData() {
+        return true;
+    }
+
+    @Override
+    public List<ResultColumn> columns() {
+        return List.of();
+    }
+
+    @Override
+    public List<DataType> parameterTypes() {
+        return parameterTypes;
+    }
+
+    @Override
+    public Execution start(StatementContext context, List<Object> parameters) {
+        long count = RowModification.run(context, parameters, writer, program, lookup,
+                (key, row, evaluated) -> context.transaction().delete(writer.tablespace(), key));
+        return Execution.completed("DELETE " + count);
+    }
+}

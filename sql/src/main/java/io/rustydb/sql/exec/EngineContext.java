@@ -1,0 +1,9 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.persistence.StorageEngine;
+import io.rustydb.sql.calcite.QueryPlanner;
+import io.rustydb.sql.catalog.Catalog;
+
+/** What every statement of every session shares: storage, catalog, planner and plan cache. */
+public record EngineContext(StorageEngine storage, Catalog catalog, QueryPlanner planner, PlanCache plans) {
+}

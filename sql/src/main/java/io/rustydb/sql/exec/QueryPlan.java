@@ -1,0 +1,91 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.common.types.DataType;
+import io.rustydb.sql.ResultColumn;
+import io.rustydb.sql.RowSink;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.sql.SqlNode;
+
+/** A SELECT (or VALUES, set operation) compiled by Calcite, streaming its rows. */
+public final class QueryPlan implements StatementPlan {
+    private final QueryCompiler.Result compiled;
+    private final List<DataType> parameterTypes;
+
+    private QueryPlan(QueryCompiler.Result compiled, List<DataType> parameterTypes) {
+        this.compiled = compiled;
+        this.parameterTypes = parameterTypes;
+    }
+
+    /** @param tree supplies a freshly parsed tree of the query (validation mutates trees) */
+    public static QueryPlan create(EngineContext engine, Supplier<SqlNode> tree, List<DataType> declaredTypes) {
+        List<String> names = ColumnNames.of(tree.get());
+        QueryCompiler.Result compiled = QueryCompiler.compile(engine, p -> tree.get().accept(p), declaredTypes, names);
+        return new QueryPlan(compiled, compiled.clientParameterTypes(declaredTypes));
+    }
+
+    @Override
+    public List<ResultColumn> columns() {
+        return compiled.query().columns();
+    }
+
+    @Override
+    public List<DataType> parameterTypes() {
+        return parameterTypes;
+    }
+
+    /** Calcite's physical plan, for EXPLAIN and the profiler. */
+    public String planText() {
+        return compiled.query().plan();
+    }
+
+    @Override
+    public Execution start(StatementContext context, List<Object> parameters) {
+        Object[] slots = compiled.slotValues(parameters, null);
+        Enumerator<Object> rows = compiled.query().bindable().bind(context.dataContext(slots)).enumerator();
+        return new QueryExecution(rows, columns().size());
+    }
+
+    /** Pulls rows from the compiled plan's enumerator; suspended between fetches. */
+    private static final class QueryExecution implements Execution {
+        private final Enumerator<Object> rows;
+        private final int width;
+        private long count;
+        private boolean closed;
+
+        QueryExecution(Enumerator<Object> rows, int width) {
+            this.rows = rows;
+            this.width = width;
+        }
+
+        @Override
+        public boolean fetch(long maxRows, RowSink sink) {
+            long sent = 0;
+            while (maxRows <= 0 || sent < maxRows) {
+                if (!rows.moveNext()) {
+                    close();
+                    return false;
+                }
+                Object row = rows.current();
+                sink.accept(width == 1 && !(row instanceof Object[]) ? new Object[] {row} : (Object[]) row);
+                sent++;
+                count++;
+            }
+            return true;
+        }
+
+        @Override
+        public String commandTag() {
+            return "SELECT " + count;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                rows.close();
+            }
+        }
+    }
+}

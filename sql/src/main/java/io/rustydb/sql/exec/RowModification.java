@@ -1,0 +1,72 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.persistence.KeyCodec;
+import io.rustydb.persistence.KvIterator;
+import io.rustydb.persistence.StorageTransaction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The row loop shared by UPDATE and DELETE: find candidate rows (one by primary key, or a scan
+ * evaluating the condition on the statement snapshot), then lock each, re-read its latest
+ * committed version and, if it changed meanwhile, re-evaluate the condition on it (PostgreSQL's
+ * READ COMMITTED re-check). Candidates are collected before any write so the statement never
+ * sees its own changes.
+ */
+final class RowModification {
+
+    /** What to do with a row that qualifies. */
+    interface RowAction {
+        void apply(byte[] key, Object[] row, Object[] evaluated);
+    }
+
+    private record Candidate(byte[] key, byte[] value, Object[] evaluated) {
+    }
+
+    private RowModification() {
+    }
+
+    static long run(StatementContext context, List<Object> parameters, RowWriter writer, RowProgram program,
+            KeyLookup lookup, RowAction action) {
+        StorageTransaction txn = context.transaction();
+        List<Candidate> candidates = new ArrayList<>();
+        if (lookup != null) {
+            byte[] key = lookup.key(parameters);
+            byte[] value = txn.get(writer.tablespace(), key);
+            if (value != null) {
+                candidates.add(new Candidate(key, value, null));
+            }
+        } else {
+            int id = writer.table().id();
+            try (KvIterator it = txn.scan(writer.tablespace(), KeyCodec.objectPrefix(id), KeyCodec.objectPrefixEnd(id))) {
+                int sinceCheck = 0;
+                while (it.next()) {
+                    if (++sinceCheck == 256) {
+                        sinceCheck = 0;
+                        context.dataContext(null).checkCancelled();
+                    }
+                    Object[] evaluated = program.evaluate(context, parameters, writer.decode(it.value()));
+                    if (RowProgram.isTrue(evaluated)) {
+                        candidates.add(new Candidate(it.key(), it.value(), evaluated));
+                    }
+                }
+            }
+        }
+        long count = 0;
+        for (Candidate c : candidates) {
+            byte[] latest = txn.getForUpdate(writer.tablespace(), c.key());
+            if (latest == null) {
+                continue;
+            }
+            Object[] row = writer.decode(latest);
+            Object[] evaluated = c.evaluated() != null && Arrays.equals(latest, c.value())
+                    ? c.evaluated() : program.evaluate(context, parameters, row);
+            if (RowProgram.isTrue(evaluated)) {
+                action.apply(c.key(), row, evaluated);
+                count++;
+            }
+        }
+        return count;
+    }
+}

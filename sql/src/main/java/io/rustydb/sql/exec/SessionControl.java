@@ -1,0 +1,30 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.sql.parser.tx.TransactionModes;
+import io.rustydb.sql.session.SessionSettings;
+
+/** What session-level statements (transaction control, SET, SHOW) may do to their session. */
+public interface SessionControl {
+
+    /** BEGIN / START TRANSACTION. */
+    void begin(TransactionModes modes);
+
+    /** COMMIT: returns the command tag, ROLLBACK when the transaction had failed. */
+    String commit();
+
+    /** ROLLBACK. */
+    void rollback();
+
+    /** SET TRANSACTION (current transaction) or SET SESSION CHARACTERISTICS AS TRANSACTION. */
+    void setTransactionModes(TransactionModes modes, boolean sessionCharacteristics);
+
+    /** True inside an explicit transaction block. */
+    boolean inTransactionBlock();
+
+    SessionSettings settings();
+
+    /** Tells the client a reported parameter changed. */
+    void parameterChanged(String name);
+
+    void notice(String severity, String sqlState, String message);
+}

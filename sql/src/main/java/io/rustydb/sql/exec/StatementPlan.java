@@ -1,0 +1,33 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.common.types.DataType;
+import io.rustydb.sql.ResultColumn;
+import java.util.List;
+
+/** A planned statement of any kind, reusable across executions with different parameters. */
+public interface StatementPlan {
+
+    /** Columns of the returned rows; empty if the statement returns none. */
+    List<ResultColumn> columns();
+
+    /** Type of each client parameter $n (index n-1). */
+    List<DataType> parameterTypes();
+
+    /** Whether the plan must run inside a transaction (false for transaction control and SET). */
+    default boolean transactional() {
+        return true;
+    }
+
+    /** Whether the statement writes data (refused in READ ONLY transactions with 25006). */
+    default boolean modifiesData() {
+        return false;
+    }
+
+    /** The statement's command name for messages, e.g. {@code INSERT}. */
+    default String commandName() {
+        return getClass().getSimpleName().replace("Plan", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** Starts one execution with the client's parameter values. */
+    Execution start(StatementContext context, List<Object> parameters);
+}

@@ -1,0 +1,29 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import io.rustydb.sql.calcite.QueryPlanner;
+import io.rustydb.sql.catalog.Catalog;
+import io.rustydb.sql.catalog.TableDef;
+import org.apache.calcite.sql.SqlIdentifier;
+
+/** Resolves table names of DML and DDL statements against the catalog. */
+public final class Tables {
+    private Tables() {
+    }
+
+    /** Schema part of a possibly qualified name ({@code public} when unqualified). */
+    public static String schema(SqlIdentifier name) {
+        return name.names.size() > 1 ? name.names.get(name.names.size() - 2) : QueryPlanner.DEFAULT_SCHEMA;
+    }
+
+    public static String simpleName(SqlIdentifier name) {
+        return name.names.get(name.names.size() - 1);
+    }
+
+    /** The table named by {@code name}, or 42P01 positioned at the name. */
+    public static TableDef resolve(Catalog catalog, SqlIdentifier name) {
+        return catalog.table(schema(name), simpleName(name)).orElseThrow(() ->
+                new PositionedException(new RustyDbException(ErrorCode.UNDEFINED_TABLE, name.toString()), name));
+    }
+}

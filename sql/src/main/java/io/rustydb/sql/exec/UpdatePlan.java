@@ -1,0 +1,104 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import io.rustydb.common.types.DataType;
+import io.rustydb.sql.ResultColumn;
+import io.rustydb.sql.catalog.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import io.rustydb.sql.calcite.TypeMapping;
+
+/** UPDATE t [alias] SET col = expr, ... [WHERE cond]. */
+public final class UpdatePlan implements StatementPlan {
+    private final RowWriter writer;
+    private final RowProgram program;
+    private final KeyLookup lookup;
+    private final int[] targets;
+    private final List<DataType> parameterTypes;
+
+    private UpdatePlan(RowWriter writer, RowProgram program, KeyLookup lookup, int[] targets,
+            List<DataType> parameterTypes) {
+        this.writer = writer;
+        this.program = program;
+        this.lookup = lookup;
+        this.targets = targets;
+        this.parameterTypes = parameterTypes;
+    }
+
+    public static UpdatePlan create(EngineContext engine, Supplier<SqlUpdate> fresh, List<DataType> declared) {
+        SqlUpdate update = fresh.get();
+        TableDef table = Tables.resolve(engine.catalog(), (SqlIdentifier) update.getTargetTable());
+        String alias = update.getAlias() != null ? update.getAlias().getSimple() : table.name();
+        List<SqlNode> columns = update.getTargetColumnList().getList();
+        int[] targets = new int[columns.size()];
+        for (int i = 0; i < targets.length; i++) {
+            SqlIdentifier id = (SqlIdentifier) columns.get(i);
+            targets[i] = table.columnIndex(id.names.get(id.names.size() - 1));
+            if (targets[i] < 0) {
+                throw new PositionedException(new RustyDbException(ErrorCode.UNDEFINED_COLUMN,
+                        id.getSimple() + "\" of relation \"" + table.name()), id);
+            }
+        }
+        RowProgram program = RowProgram.compile(engine, table, alias, p -> {
+            SqlUpdate u = fresh.get();
+            List<SqlNode> items = new ArrayList<>();
+            items.add(u.getCondition() == null ? null : u.getCondition().accept(p));
+            List<SqlNode> expressions = u.getSourceExpressionList().getList();
+            for (int i = 0; i < expressions.size(); i++) {
+                items.add(untypedAsColumn(expressions.get(i), table, targets[i]).accept(p));
+            }
+            return items;
+        }, declared);
+        List<ResultColumn> outputs = program.outputs();
+        for (int i = 0; i < targets.length; i++) {
+            Assignment.check(outputs.get(i + 1).type().type(), table.columns().get(targets[i]));
+        }
+        return new UpdatePlan(new RowWriter(engine, table), program,
+                KeyLookup.of(update.getCondition(), table, alias), targets, program.parameterTypes(declared));
+    }
+
+    /** A string literal or untyped parameter assigned to a column takes the column's type, as in PostgreSQL. */
+    private static SqlNode untypedAsColumn(SqlNode expression, TableDef table, int column) {
+        if (expression instanceof SqlCharStringLiteral || expression instanceof SqlDynamicParam) {
+            return SqlStdOperatorTable.CAST.createCall(SqlParserPos.ZERO, expression,
+                    TypeMapping.typeSpec(table.columns().get(column).type()));
+        }
+        return expression;
+    }
+
+    @Override
+    public boolean modifiesData() {
+        return true;
+    }
+
+    @Override
+    public List<ResultColumn> columns() {
+        return List.of();
+    }
+
+    @Override
+    public List<DataType> parameterTypes() {
+        return parameterTypes;
+    }
+
+    @Override
+    public Execution start(StatementContext context, List<Object> parameters) {
+        long count = RowModification.run(context, parameters, writer, program, lookup, (key, row, evaluated) -> {
+            Object[] updated = row.clone();
+            for (int i = 0; i < targets.length; i++) {
+                updated[targets[i]] = writer.convert(targets[i], evaluated[i + 1]);
+            }
+            writer.update(context.transaction(), key, updated);
+        });
+        return Execution.completed("UPDATE " + count);
+    }
+}

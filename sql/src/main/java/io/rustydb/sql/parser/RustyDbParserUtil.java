@@ -1,0 +1,166 @@
+package io.rustydb.sql.parser;
+
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import io.rustydb.common.types.ColumnType;
+import io.rustydb.common.types.DataType;
+import io.rustydb.sql.parser.ddl.SqlColumnDeclaration;
+import io.rustydb.sql.parser.ddl.SqlCreateTable;
+import io.rustydb.sql.parser.ddl.SqlTableConstraint;
+import io.rustydb.sql.parser.ddl.SqlTableOption;
+import io.rustydb.sql.parser.type.ColumnTypes;
+import io.rustydb.sql.parser.type.PgTypeNameSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlTypeNameSpec;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Helpers the generated parser ({@code RustyDbSqlParserImpl}) calls from its grammar actions, kept
+ * in Java so the grammar stays declarative. Errors are thrown as {@link CalciteContextException}
+ * wrapping a {@link RustyDbException}, which is how a position travels through Calcite's parser;
+ * {@link RustyDbParser} unwraps them.
+ */
+public final class RustyDbParserUtil {
+    private RustyDbParserUtil() {
+    }
+
+    /** The node for {@code $n}. */
+    public static SqlPositionalParam positionalParam(String image, SqlParserPos pos) {
+        int number;
+        try {
+            number = Integer.parseInt(image.substring(1));
+        } catch (NumberFormatException e) {
+            number = 0;
+        }
+        if (number < 1) {
+            throw error(pos, new RustyDbException(ErrorCode.UNDEFINED_PARAMETER, image.substring(1)));
+        }
+        return new SqlPositionalParam(number, pos);
+    }
+
+    /** An error at {@code pos} that {@link RustyDbParser} reports as {@code error}. */
+    public static CalciteContextException error(SqlParserPos pos, RustyDbException error) {
+        return new CalciteContextException(error.getMessage(), error, pos.getLineNum(),
+                pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+    }
+
+    public static CalciteContextException notSupported(SqlParserPos pos, String feature) {
+        return error(pos, new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, feature));
+    }
+
+    /** {@code float(p)}. */
+    public static SqlTypeNameSpec floatType(int precision, SqlParserPos pos) {
+        try {
+            return PgTypeNameSpec.ofFloat(precision, pos);
+        } catch (RustyDbException e) {
+            throw error(pos, e);
+        }
+    }
+
+    /** The lower-case name of a run-time parameter or storage option, dotted if qualified. */
+    public static String variableName(SqlIdentifier id) {
+        return String.join(".", id.names).toLowerCase(Locale.ROOT);
+    }
+
+    /** A SET or WITH value as text: the string content, the number, or the (folded) word. */
+    public static String valueText(SqlNode value) {
+        if (value instanceof SqlIdentifier id) {
+            return String.join(".", id.names);
+        }
+        if (value instanceof SqlLiteral literal) {
+            return switch (literal.getTypeName().getFamily()) {
+                case CHARACTER -> literal.getValueAs(String.class);
+                case BOOLEAN -> String.valueOf(literal.booleanValue());
+                default -> literal.toValue();
+            };
+        }
+        return value.toString();
+    }
+
+    /** Records a NULL / NOT NULL clause, rejecting a column that says both. */
+    public static Boolean nullability(Boolean declared, boolean nullable, SqlIdentifier column,
+            SqlParserPos pos) {
+        if (declared != null && declared != nullable) {
+            throw error(pos, new RustyDbException(ErrorCode.SYNTAX_ERROR,
+                    "conflicting NULL/NOT NULL declarations for column \"" + column.getSimple() + "\""));
+        }
+        return nullable;
+    }
+
+    /**
+     * A column declaration; {@code serial} is the SMALLSERIAL/SERIAL/BIGSERIAL keyword or
+     * {@code null}, in which case {@code type} is mapped to a {@link ColumnType}.
+     */
+    public static SqlColumnDeclaration column(SqlParserPos pos, SqlIdentifier name, SqlDataTypeSpec type,
+            String serial, Boolean nullable, SqlNode defaultValue, boolean primaryKey, boolean unique) {
+        ColumnType columnType;
+        if (serial != null) {
+            columnType = ColumnType.of(switch (serial.toUpperCase(Locale.ROOT)) {
+                case "SMALLSERIAL" -> DataType.SMALLINT;
+                case "BIGSERIAL" -> DataType.BIGINT;
+                default -> DataType.INTEGER;
+            });
+        } else {
+            try {
+                columnType = ColumnTypes.of(type);
+            } catch (RustyDbException e) {
+                throw error(type.getParserPosition(), e);
+            }
+        }
+        return new SqlColumnDeclaration(pos, name, serial == null ? type : null, columnType,
+                serial != null, Boolean.FALSE.equals(nullable), defaultValue, primaryKey, unique);
+    }
+
+    /**
+     * A CREATE TABLE, after the checks PostgreSQL makes while parsing it: distinct column names,
+     * one primary key, constraint columns that exist.
+     */
+    public static SqlCreateTable createTable(SqlParserPos pos, boolean ifNotExists, SqlIdentifier name,
+            List<SqlNode> elements, List<SqlNode> options, SqlIdentifier tablespace) {
+        List<SqlColumnDeclaration> columns = new ArrayList<>();
+        List<SqlTableConstraint> constraints = new ArrayList<>();
+        Set<String> columnNames = new HashSet<>();
+        boolean hasPrimaryKey = false;
+        for (SqlNode element : elements) {
+            boolean primaryKey;
+            if (element instanceof SqlColumnDeclaration column) {
+                if (!columnNames.add(column.nameString())) {
+                    throw error(column.name().getParserPosition(),
+                            new RustyDbException(ErrorCode.DUPLICATE_COLUMN, column.nameString()));
+                }
+                columns.add(column);
+                primaryKey = column.primaryKey();
+            } else {
+                SqlTableConstraint constraint = (SqlTableConstraint) element;
+                constraints.add(constraint);
+                primaryKey = constraint.type() == SqlTableConstraint.Type.PRIMARY_KEY;
+            }
+            if (primaryKey && hasPrimaryKey) {
+                throw error(element.getParserPosition(), new RustyDbException(ErrorCode.INVALID_TABLE_DEFINITION,
+                        "multiple primary keys for table \"" + name.names.get(name.names.size() - 1)
+                                + "\" are not allowed"));
+            }
+            hasPrimaryKey |= primaryKey;
+        }
+        for (SqlTableConstraint constraint : constraints) {
+            for (SqlNode column : constraint.columns()) {
+                String columnName = ((SqlIdentifier) column).getSimple();
+                if (!columnNames.contains(columnName)) {
+                    throw error(column.getParserPosition(),
+                            new RustyDbException(ErrorCode.UNDEFINED_COLUMN, columnName));
+                }
+            }
+        }
+        List<SqlTableOption> tableOptions = options.stream().map(SqlTableOption.class::cast).toList();
+        return new SqlCreateTable(pos, ifNotExists, name, columns, constraints, tableOptions, tablespace);
+    }
+}

@@ -1,0 +1,74 @@
+package io.rustydb.sql.session;
+
+import io.rustydb.common.types.DataType;
+import io.rustydb.sql.PreparedQuery;
+import io.rustydb.sql.ResultColumn;
+import io.rustydb.sql.exec.StatementPlan;
+import java.util.List;
+
+/**
+ * A prepared statement of a session: text, sql_id, the plan and the catalog version it was
+ * planned against (a DDL since then makes the session re-plan it, as PostgreSQL does).
+ */
+final class DefaultPreparedQuery implements PreparedQuery {
+    private final DefaultParsedStatement statement;
+    private final String sqlId;
+    private final List<DataType> declaredTypes;
+    private StatementPlan plan;
+    private long catalogVersion;
+
+    DefaultPreparedQuery(DefaultParsedStatement statement, String sqlId, List<DataType> declaredTypes,
+            StatementPlan plan, long catalogVersion) {
+        this.statement = statement;
+        this.sqlId = sqlId;
+        this.declaredTypes = declaredTypes;
+        this.plan = plan;
+        this.catalogVersion = catalogVersion;
+    }
+
+    DefaultParsedStatement statement() {
+        return statement;
+    }
+
+    List<DataType> declaredTypes() {
+        return declaredTypes;
+    }
+
+    StatementPlan plan() {
+        return plan;
+    }
+
+    long catalogVersion() {
+        return catalogVersion;
+    }
+
+    void replan(StatementPlan newPlan, long version) {
+        this.plan = newPlan;
+        this.catalogVersion = version;
+    }
+
+    @Override
+    public String sql() {
+        return statement == null ? "" : statement.text();
+    }
+
+    @Override
+    public String sqlId() {
+        return sqlId;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return plan == null;
+    }
+
+    @Override
+    public List<DataType> parameterTypes() {
+        return plan == null ? List.of() : plan.parameterTypes();
+    }
+
+    @Override
+    public List<ResultColumn> resultColumns() {
+        return plan == null ? List.of() : plan.columns();
+    }
+}

@@ -1,0 +1,349 @@
+package io.rustydb.sql.session;
+
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import io.rustydb.common.session.SessionState;
+import io.rustydb.common.session.SessionStatus;
+import io.rustydb.common.types.DataType;
+import io.rustydb.persistence.StorageTransaction;
+import io.rustydb.sql.ExecutionResult;
+import io.rustydb.sql.ParsedStatement;
+import io.rustydb.sql.Portal;
+import io.rustydb.sql.PreparedQuery;
+import io.rustydb.sql.RowSink;
+import io.rustydb.sql.SessionListener;
+import io.rustydb.sql.SqlSession;
+import io.rustydb.sql.TransactionStatus;
+import io.rustydb.sql.command.TransactionControlPlan;
+import io.rustydb.sql.exec.EngineContext;
+import io.rustydb.sql.exec.ErrorTranslator;
+import io.rustydb.sql.exec.Execution;
+import io.rustydb.sql.exec.SessionControl;
+import io.rustydb.sql.exec.StatementContext;
+import io.rustydb.sql.exec.StatementPlan;
+import io.rustydb.sql.parser.ParsedSql;
+import io.rustydb.sql.parser.RustyDbParser;
+import io.rustydb.sql.parser.SqlId;
+import io.rustydb.sql.parser.SqlNormalizer;
+import io.rustydb.sql.parser.tx.AccessMode;
+import io.rustydb.sql.parser.tx.IsolationLevel;
+import io.rustydb.sql.parser.tx.TransactionModes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The session of one client: settings, transaction (explicit block or one implicit transaction
+ * per statement, i.e. autocommit), the failed-transaction state, cancellation and the published
+ * {@link SessionState}.
+ */
+public final class DefaultSqlSession implements SqlSession, SessionControl {
+    private final EngineContext engine;
+    private final SessionState state;
+    private final SessionListener listener;
+    private final SessionSettings settings;
+    private final AtomicBoolean cancelFlag = new AtomicBoolean();
+
+    private StorageTransaction transaction;
+    private boolean explicitBlock;
+    private boolean failed;
+    private boolean readOnly;
+    private boolean sessionReadOnly;
+
+    public DefaultSqlSession(EngineContext engine, SessionState state, Map<String, String> startupParameters,
+            SessionListener listener) {
+        this.engine = engine;
+        this.state = state;
+        this.listener = listener;
+        this.settings = new SessionSettings(startupParameters, state.user());
+        state.applicationName(settings.applicationName());
+    }
+
+    @Override
+    public SessionState state() {
+        return state;
+    }
+
+    @Override
+    public List<ParsedStatement> parse(String sql) {
+        List<ParsedStatement> statements = new ArrayList<>();
+        for (ParsedSql parsed : RustyDbParser.parseStatementsWithText(sql)) {
+            statements.add(new DefaultParsedStatement(parsed.text(), parsed.offset()));
+        }
+        return statements;
+    }
+
+    @Override
+    public PreparedQuery prepare(ParsedStatement statement, List<DataType> declaredParameterTypes) {
+        DefaultParsedStatement parsed = (DefaultParsedStatement) statement;
+        List<DataType> declared = declaredParameterTypes == null ? List.of() : declaredParameterTypes;
+        String sqlId = SqlId.of(SqlNormalizer.normalize(parsed.text()).text());
+        try {
+            StatementPlan plan = StatementPlanner.plan(engine, this, parsed.text(), declared);
+            return new DefaultPreparedQuery(parsed, sqlId, declared, plan, engine.catalog().version());
+        } catch (RuntimeException e) {
+            throw failStatement(ErrorTranslator.translate(e, parsed.text(), parsed.offset()));
+        }
+    }
+
+    @Override
+    public PreparedQuery prepare(String sql, List<DataType> declaredParameterTypes) {
+        List<ParsedStatement> statements = parse(sql);
+        if (statements.isEmpty()) {
+            return new DefaultPreparedQuery(null, SqlId.of(""), List.of(), null, 0);
+        }
+        if (statements.size() > 1) {
+            throw failStatement(new RustyDbException(ErrorCode.SYNTAX_ERROR,
+                    "cannot insert multiple commands into a prepared statement"));
+        }
+        return prepare(statements.get(0), declaredParameterTypes);
+    }
+
+    @Override
+    public Portal bind(PreparedQuery query, List<Object> parameters) {
+        DefaultPreparedQuery prepared = (DefaultPreparedQuery) query;
+        int expected = prepared.parameterTypes().size();
+        if (parameters.size() != expected) {
+            throw new RustyDbException(ErrorCode.PROTOCOL_VIOLATION, "bind message supplies " + parameters.size()
+                    + " parameters, but prepared statement \"\" requires " + expected);
+        }
+        return new DefaultPortal(prepared, List.copyOf(nullable(parameters)), this::finishImplicit);
+    }
+
+    private static List<Object> nullable(List<Object> parameters) {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(parameters));
+    }
+
+    @Override
+    public ExecutionResult execute(Portal portal, long maxRows, RowSink sink) {
+        DefaultPortal p = (DefaultPortal) portal;
+        DefaultPreparedQuery query = p.prepared();
+        if (query.isEmpty()) {
+            return ExecutionResult.completed("");
+        }
+        Execution execution = p.execution();
+        try {
+            if (execution == null) {
+                execution = start(query, p.parameters());
+            }
+            if (execution.fetch(maxRows, sink)) {
+                p.suspend(execution);
+                return ExecutionResult.suspendedResult();
+            }
+            p.suspend(null);
+            String tag = execution.commandTag();
+            execution.close();
+            finishImplicit();
+            becomeIdle();
+            return ExecutionResult.completed(tag);
+        } catch (RuntimeException e) {
+            p.suspend(null);
+            if (execution != null) {
+                closeQuietly(execution);
+            }
+            DefaultParsedStatement statement = query.statement();
+            throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+        }
+    }
+
+    private Execution start(DefaultPreparedQuery query, List<Object> parameters) {
+        StatementPlan plan = query.plan();
+        if (failed && !(plan instanceof TransactionControlPlan control && control.endsTransaction())) {
+            throw new RustyDbException(ErrorCode.IN_FAILED_SQL_TRANSACTION);
+        }
+        if (query.catalogVersion() != engine.catalog().version() && plan.transactional()) {
+            query.replan(StatementPlanner.plan(engine, this, query.sql(), query.declaredTypes()),
+                    engine.catalog().version());
+            plan = query.plan();
+        }
+        cancelFlag.set(false);
+        state.statementStarted(query.sql(), query.sqlId());
+        long now = System.currentTimeMillis();
+        long timeout = settings.statementTimeoutMillis();
+        if (plan.transactional()) {
+            if (transaction == null) {
+                transaction = engine.storage().begin();
+            }
+            if (readOnly && plan.modifiesData()) {
+                throw new RustyDbException(ErrorCode.READ_ONLY_SQL_TRANSACTION, plan.commandName());
+            }
+            transaction.beginStatement();
+        }
+        StatementContext context = new StatementContext(engine, transaction, cancelFlag, now,
+                timeout > 0 ? now + timeout : 0, settings.timeZone(), this);
+        return plan.start(context, parameters);
+    }
+
+    /** Commits the implicit transaction of an autocommit statement, if one is open. */
+    private void finishImplicit() {
+        if (!explicitBlock && transaction != null) {
+            StorageTransaction t = transaction;
+            transaction = null;
+            t.commit();
+        }
+    }
+
+    /** Records a failed statement: its transaction is rolled back, an explicit block becomes failed. */
+    private RustyDbException failStatement(RustyDbException error) {
+        if (transaction != null) {
+            transaction.rollback();
+            transaction = null;
+        }
+        if (explicitBlock) {
+            failed = true;
+        }
+        becomeIdle();
+        return error;
+    }
+
+    private void becomeIdle() {
+        state.becameIdle(!explicitBlock ? SessionStatus.IDLE
+                : failed ? SessionStatus.IDLE_IN_TRANSACTION_ABORTED : SessionStatus.IDLE_IN_TRANSACTION);
+    }
+
+    private static void closeQuietly(Execution execution) {
+        try {
+            execution.close();
+        } catch (RuntimeException ignored) {
+            // the original error is what the client needs to see
+        }
+    }
+
+    @Override
+    public TransactionStatus transactionStatus() {
+        return failed ? TransactionStatus.FAILED
+                : explicitBlock ? TransactionStatus.IN_TRANSACTION : TransactionStatus.IDLE;
+    }
+
+    @Override
+    public Map<String, String> reportedParameters() {
+        return settings.reported();
+    }
+
+    @Override
+    public void cancel() {
+        cancelFlag.set(true);
+    }
+
+    @Override
+    public void close() {
+        if (transaction != null) {
+            transaction.rollback();
+            transaction = null;
+        }
+        explicitBlock = false;
+        failed = false;
+    }
+
+    // SessionControl
+
+    @Override
+    public void begin(TransactionModes modes) {
+        if (explicitBlock) {
+            notice("WARNING", "25001", "there is already a transaction in progress");
+            return;
+        }
+        applyModes(modes);
+        if (transaction == null) {
+            transaction = engine.storage().begin();
+        }
+        explicitBlock = true;
+        state.transactionStarted();
+    }
+
+    @Override
+    public String commit() {
+        if (!explicitBlock) {
+            notice("WARNING", "25P01", "there is no transaction in progress");
+            return "COMMIT";
+        }
+        boolean wasFailed = failed;
+        StorageTransaction t = transaction;
+        endBlock();
+        if (wasFailed || t == null) {
+            if (t != null) {
+                t.rollback();
+            }
+            return wasFailed ? "ROLLBACK" : "COMMIT";
+        }
+        t.commit();
+        return "COMMIT";
+    }
+
+    @Override
+    public void rollback() {
+        if (!explicitBlock) {
+            notice("WARNING", "25P01", "there is no transaction in progress");
+            return;
+        }
+        StorageTransaction t = transaction;
+        endBlock();
+        if (t != null) {
+            t.rollback();
+        }
+    }
+
+    private void endBlock() {
+        transaction = null;
+        explicitBlock = false;
+        failed = false;
+        readOnly = sessionReadOnly;
+        state.transactionEnded();
+        settings.endTransaction().forEach(this::parameterChanged);
+    }
+
+    @Override
+    public void setTransactionModes(TransactionModes modes, boolean sessionCharacteristics) {
+        if (sessionCharacteristics) {
+            checkIsolation(modes.isolationLevel());
+            if (modes.accessMode() != null) {
+                sessionReadOnly = modes.accessMode() == AccessMode.READ_ONLY;
+            }
+            if (!explicitBlock) {
+                readOnly = sessionReadOnly;
+            }
+            return;
+        }
+        if (!explicitBlock) {
+            notice("WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks");
+            return;
+        }
+        applyModes(modes);
+    }
+
+    private void applyModes(TransactionModes modes) {
+        checkIsolation(modes.isolationLevel());
+        readOnly = modes.accessMode() == null ? sessionReadOnly : modes.accessMode() == AccessMode.READ_ONLY;
+    }
+
+    private static void checkIsolation(IsolationLevel level) {
+        if (level == IsolationLevel.REPEATABLE_READ || level == IsolationLevel.SERIALIZABLE) {
+            throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "transaction isolation level " + level.sqlName().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Override
+    public boolean inTransactionBlock() {
+        return explicitBlock;
+    }
+
+    @Override
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void parameterChanged(String name) {
+        if (name.equals("application_name")) {
+            state.applicationName(settings.applicationName());
+        }
+        listener.parameterStatus(name, settings.get(name));
+    }
+
+    @Override
+    public void notice(String severity, String sqlState, String message) {
+        listener.notice(severity, sqlState, message);
+    }
+}

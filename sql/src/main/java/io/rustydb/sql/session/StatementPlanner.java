@@ -1,0 +1,66 @@
+package io.rustydb.sql.session;
+
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import io.rustydb.common.types.DataType;
+import io.rustydb.sql.command.CreateTablePlan;
+import io.rustydb.sql.command.DropTablePlan;
+import io.rustydb.sql.command.SettingPlan;
+import io.rustydb.sql.command.TransactionControlPlan;
+import io.rustydb.sql.exec.DeletePlan;
+import io.rustydb.sql.exec.EngineContext;
+import io.rustydb.sql.exec.InsertPlan;
+import io.rustydb.sql.exec.QueryPlan;
+import io.rustydb.sql.exec.SessionControl;
+import io.rustydb.sql.exec.StatementPlan;
+import io.rustydb.sql.exec.UpdatePlan;
+import io.rustydb.sql.parser.RustyDbParser;
+import io.rustydb.sql.parser.ddl.SqlCreateTable;
+import io.rustydb.sql.parser.ddl.SqlDropTable;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
+
+/** Chooses the plan class for one statement: one class per kind of statement. */
+final class StatementPlanner {
+    private StatementPlanner() {
+    }
+
+    /**
+     * Plans {@code text} (a single statement). Plans that need a syntax tree more than once get
+     * fresh parses of the text, since validation rewrites trees in place.
+     */
+    static StatementPlan plan(EngineContext engine, SessionControl session, String text, List<DataType> declared) {
+        SqlNode node = RustyDbParser.parseStatement(text);
+        if (node instanceof SqlInsert) {
+            return InsertPlan.create(engine, () -> (SqlInsert) RustyDbParser.parseStatement(text), declared);
+        }
+        if (node instanceof SqlUpdate) {
+            return UpdatePlan.create(engine, () -> (SqlUpdate) RustyDbParser.parseStatement(text), declared);
+        }
+        if (node instanceof SqlDelete) {
+            return DeletePlan.create(engine, () -> (SqlDelete) RustyDbParser.parseStatement(text), declared);
+        }
+        if (node instanceof SqlCreateTable create) {
+            return new CreateTablePlan(engine, create);
+        }
+        if (node instanceof SqlDropTable drop) {
+            return new DropTablePlan(engine, drop);
+        }
+        if (TransactionControlPlan.handles(node)) {
+            return new TransactionControlPlan(node);
+        }
+        if (SettingPlan.handles(node)) {
+            return new SettingPlan(node, session);
+        }
+        if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return QueryPlan.create(engine, () -> RustyDbParser.parseStatement(text), declared);
+        }
+        throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                node.getKind().sql.toLowerCase(Locale.ROOT).replace('_', ' ') + " statements");
+    }
+}

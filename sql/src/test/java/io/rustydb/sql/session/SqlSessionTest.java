@@ -1,0 +1,185 @@
+package io.rustydb.sql.session;
+
+import static io.rustydb.sql.session.SessionHarness.execute;
+import static io.rustydb.sql.session.SessionHarness.prepare;
+import static io.rustydb.sql.session.SessionHarness.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rustydb.common.RustyDbException;
+import io.rustydb.common.types.DataType;
+import io.rustydb.sql.PreparedQuery;
+import io.rustydb.sql.SqlSession;
+import io.rustydb.sql.TransactionStatus;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqlSessionTest {
+    @TempDir
+    Path dir;
+    SessionHarness harness;
+    SqlSession session;
+
+    @BeforeEach
+    void open() {
+        harness = new SessionHarness(dir);
+        session = harness.session();
+        run(session, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner VARCHAR(10) NOT NULL, "
+                + "balance NUMERIC(12,2) DEFAULT 0, active BOOLEAN)");
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        harness.close();
+    }
+
+    private static String sqlState(Runnable r) {
+        return assertThrows(RustyDbException.class, r::run).sqlState();
+    }
+
+    @Test
+    void insertUpdateDeleteSelect() {
+        assertEquals("INSERT 0 3", run(session,
+                "INSERT INTO accounts VALUES (1, 'ada', 100.5, true), (2, 'grace', 20, false), (3, 'linus', -3, null)").tag());
+        assertEquals("UPDATE 1", run(session, "UPDATE accounts SET balance = balance + 10 WHERE id = 2").tag());
+        assertEquals("DELETE 1", run(session, "DELETE FROM accounts WHERE owner = 'linus'").tag());
+        var result = run(session, "SELECT id, owner, balance FROM accounts ORDER BY id");
+        assertEquals("SELECT 2", result.tag());
+        assertEquals(List.of(1, "ada", new BigDecimal("100.50")), result.rows().get(0));
+        assertEquals(List.of(2, "grace", new BigDecimal("30.00")), result.rows().get(1));
+    }
+
+    @Test
+    void defaultsAndColumnLists() {
+        run(session, "INSERT INTO accounts (id, owner) VALUES (7, 'x')");
+        assertEquals(List.of(List.of(new BigDecimal("0.00"))), run(session, "SELECT balance FROM accounts").rows());
+    }
+
+    @Test
+    void aggregatesAndGrouping() {
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 10, true), (2, 'b', 20, true), (3, 'c', 30, false)");
+        var r = run(session, "SELECT active, count(*), sum(balance), min(id), max(id) FROM accounts GROUP BY active ORDER BY active");
+        assertEquals(2, r.rows().size());
+        assertEquals(List.of(false, 1L, new BigDecimal("30.00"), 3, 3), r.rows().get(0));
+        var avg = run(session, "SELECT avg(id) FROM accounts").rows().get(0).get(0);
+        assertEquals(0, new BigDecimal("2").compareTo((BigDecimal) avg));
+    }
+
+    @Test
+    void limitAndOffset() {
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 1, true), (2, 'b', 2, true), (3, 'c', 3, true)");
+        var r = run(session, "SELECT id FROM accounts ORDER BY id DESC LIMIT 2 OFFSET 1");
+        assertEquals(List.of(List.of(2), List.of(1)), r.rows());
+    }
+
+    @Test
+    void errorsCarrySqlStates() {
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 1, true)");
+        assertEquals("42601", sqlState(() -> run(session, "SELEC 1")));
+        assertEquals("42P01", sqlState(() -> run(session, "SELECT * FROM nope")));
+        assertEquals("42703", sqlState(() -> run(session, "SELECT nope FROM accounts")));
+        assertEquals("23505", sqlState(() -> run(session, "INSERT INTO accounts VALUES (1, 'b', 1, true)")));
+        assertEquals("23502", sqlState(() -> run(session, "INSERT INTO accounts (id) VALUES (5)")));
+        assertEquals("22P02", sqlState(() -> run(session, "INSERT INTO accounts (id, owner) VALUES ('abc', 'x')")));
+        assertEquals("42804", sqlState(() -> run(session, "INSERT INTO accounts (id, owner) VALUES (true, 'x')")));
+        assertEquals("22012", sqlState(() -> run(session, "SELECT 1/0")));
+        assertEquals("22001", sqlState(() -> run(session, "INSERT INTO accounts (id, owner) VALUES (9, 'abcdefghijklmnop')")));
+        assertEquals(List.of(List.of(1L)), run(session, "SELECT count(*) FROM accounts").rows());
+    }
+
+    @Test
+    void syntaxErrorPositionIsCharacterOffset() {
+        RustyDbException e = assertThrows(RustyDbException.class, () -> run(session, "SELECT * FROM accounts WHER id = 1"));
+        assertEquals("42601", e.sqlState());
+        assertEquals(29, e.position());
+        RustyDbException table = assertThrows(RustyDbException.class, () -> run(session, "SELECT 1;\nSELECT * FROM nope"));
+        assertEquals("42P01", table.sqlState());
+        assertEquals(25, table.position());
+    }
+
+    @Test
+    void failedTransactionRejectsUntilRollback() {
+        run(session, "BEGIN");
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 1, true)");
+        assertThrows(RustyDbException.class, () -> run(session, "SELECT 1/0"));
+        assertEquals(TransactionStatus.FAILED, session.transactionStatus());
+        assertEquals("25P02", sqlState(() -> run(session, "SELECT 1")));
+        assertEquals("ROLLBACK", run(session, "COMMIT").tag());
+        assertEquals(TransactionStatus.IDLE, session.transactionStatus());
+        assertEquals(List.of(List.of(0L)), run(session, "SELECT count(*) FROM accounts").rows());
+    }
+
+    @Test
+    void transactionsIsolateUncommittedWrites() {
+        SqlSession other = harness.session();
+        run(session, "BEGIN");
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 1, true)");
+        assertEquals(TransactionStatus.IN_TRANSACTION, session.transactionStatus());
+        assertEquals(List.of(List.of(1L)), run(session, "SELECT count(*) FROM accounts").rows());
+        assertEquals(List.of(List.of(0L)), run(other, "SELECT count(*) FROM accounts").rows());
+        run(session, "COMMIT");
+        assertEquals(List.of(List.of(1L)), run(other, "SELECT count(*) FROM accounts").rows());
+        run(session, "BEGIN; DELETE FROM accounts; ROLLBACK");
+        assertEquals(List.of(List.of(1L)), run(other, "SELECT count(*) FROM accounts").rows());
+        other.close();
+    }
+
+    @Test
+    void preparedStatementsWithParameters() {
+        PreparedQuery insert = prepare(session, "INSERT INTO accounts (id, owner, balance) VALUES ($1, $2, $3)");
+        assertEquals(List.of(DataType.INTEGER, DataType.VARCHAR, DataType.NUMERIC), insert.parameterTypes());
+        for (int i = 1; i <= 50; i++) {
+            execute(session, insert, List.of(i, "o" + i, new BigDecimal(i)));
+        }
+        PreparedQuery select = prepare(session, "SELECT owner FROM accounts WHERE id = $1");
+        assertEquals(List.of(DataType.INTEGER), select.parameterTypes());
+        assertEquals(List.of(List.of("o42")), execute(session, select, List.of(42)).rows());
+        PreparedQuery update = prepare(session, "UPDATE accounts SET balance = balance * $1 WHERE id > $2", DataType.INTEGER);
+        assertEquals("UPDATE 10", execute(session, update, List.of(2, 40)).tag());
+    }
+
+    @Test
+    void sameShapeSharesOnePlan() {
+        run(session, "SELECT id FROM accounts WHERE id = 1");
+        int plans = harness.engine.cachedPlans();
+        run(session, "SELECT id FROM accounts WHERE id = 2");
+        assertEquals(plans, harness.engine.cachedPlans());
+    }
+
+    @Test
+    void setAndShow() {
+        run(session, "SET application_name = 'psql-test'");
+        assertEquals(List.of(List.of("psql-test")), run(session, "SHOW application_name").rows());
+        assertEquals("psql-test", session.state().applicationName());
+        run(session, "SET statement_timeout TO '5s'");
+        assertEquals(List.of(List.of("5000")), run(session, "SHOW statement_timeout").rows());
+        assertEquals("42704", sqlState(() -> run(session, "SHOW no_such_setting")));
+    }
+
+    @Test
+    void dropTableIfExists() {
+        run(session, "CREATE TABLE t2 (a INT)");
+        run(session, "INSERT INTO t2 VALUES (1), (1)");
+        assertEquals(List.of(List.of(2L)), run(session, "SELECT count(*) FROM t2").rows());
+        run(session, "DROP TABLE IF EXISTS t2, t3");
+        assertEquals("42P01", sqlState(() -> run(session, "SELECT * FROM t2")));
+        assertTrue(harness.notices.stream().anyMatch(n -> n.contains("t3")));
+    }
+
+    @Test
+    void catalogAndRowsSurviveReopen() {
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 1, true)");
+        session.close();
+        harness.close();
+        harness = new SessionHarness(dir);
+        session = harness.session();
+        assertEquals(List.of(List.of(1, "a")), run(session, "SELECT id, owner FROM accounts").rows());
+    }
+}
