@@ -2,6 +2,7 @@ package io.rustydb.sql.exec;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
+import io.rustydb.common.types.ColumnType;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.catalog.ColumnDef;
@@ -50,8 +51,12 @@ public final class InsertPlan implements StatementPlan {
         if (values != null) {
             return new InsertPlan(engine, writer, targets, values, null, defaults, values.parameterTypes());
         }
-        QueryCompiler.Result query = QueryCompiler.compile(engine, p -> fresh.get().getSource().accept(p),
-                declared, null);
+        ColumnType[] targetTypes = new ColumnType[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            targetTypes[i] = table.columns().get(targets[i]).type();
+        }
+        QueryCompiler.Result query = QueryCompiler.compile(engine,
+                p -> Untyped.valuesAsColumns(fresh.get().getSource(), targetTypes).accept(p), declared, null);
         List<ResultColumn> columns = query.query().columns();
         if (columns.size() != targets.length) {
             throw new RustyDbException(ErrorCode.SYNTAX_ERROR, columns.size() > targets.length

@@ -6,15 +6,21 @@ import io.rustydb.sql.calcite.TypeMapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
+import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -106,6 +112,13 @@ public final class Parameterizer extends SqlShuttle {
         if (call instanceof SqlWindow) {
             return call;
         }
+        if (call.getKind() == SqlKind.CAST && call.operand(0) instanceof SqlCharStringLiteral text
+                && isUnboundedNumeric(call.operand(1))) {
+            return numericText(text.getValueAs(String.class));
+        }
+        if (isNow(call)) {
+            return SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(call.getParserPosition());
+        }
         if (call instanceof SqlSelect select) {
             select.setSelectList((SqlNodeList) select.getSelectList().accept(this));
             if (select.getFrom() != null) {
@@ -125,6 +138,36 @@ public final class Parameterizer extends SqlShuttle {
                     limitParameter(orderBy.offset), limitParameter(orderBy.fetch));
         }
         return super.visit(call);
+    }
+
+    /**
+     * {@code '12.50'::numeric}: PostgreSQL's unconstrained numeric keeps the value's own scale,
+     * where Calcite's DECIMAL without precision would round it to an integer; so the text is
+     * read as a numeric literal of its own precision and scale.
+     */
+    private SqlNode numericText(String text) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new RustyDbException(ErrorCode.INVALID_TEXT_REPRESENTATION, "numeric", text);
+        }
+        ColumnType type = new ColumnType(DataType.NUMERIC, Math.max(Math.max(value.precision(), value.scale()), 1),
+                Math.max(value.scale(), 0));
+        return typed(newSlot(new Slot(-1, ValueConverter.convert(value, type), type)), type);
+    }
+
+    private static boolean isUnboundedNumeric(SqlNode node) {
+        return node instanceof SqlDataTypeSpec spec && spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec name
+                && (name.getTypeName().getSimple().equalsIgnoreCase("DECIMAL")
+                        || name.getTypeName().getSimple().equalsIgnoreCase("NUMERIC"))
+                && name.getPrecision() < 0;
+    }
+
+    /** PostgreSQL's now(): the statement's CURRENT_TIMESTAMP. */
+    private static boolean isNow(SqlCall call) {
+        return call.getOperator() instanceof SqlUnresolvedFunction f && f.getName().equalsIgnoreCase("now")
+                && call.operandCount() == 0;
     }
 
     /** A client parameter in LIMIT / OFFSET becomes a slot; a literal count stays literal. */

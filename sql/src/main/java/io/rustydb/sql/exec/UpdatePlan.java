@@ -8,14 +8,9 @@ import io.rustydb.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.calcite.sql.SqlCharStringLiteral;
-import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.parser.SqlParserPos;
-import io.rustydb.sql.calcite.TypeMapping;
 
 /** UPDATE t [alias] SET col = expr, ... [WHERE cond]. */
 public final class UpdatePlan implements StatementPlan {
@@ -54,7 +49,7 @@ public final class UpdatePlan implements StatementPlan {
             items.add(u.getCondition() == null ? null : u.getCondition().accept(p));
             List<SqlNode> expressions = u.getSourceExpressionList().getList();
             for (int i = 0; i < expressions.size(); i++) {
-                items.add(untypedAsColumn(expressions.get(i), table, targets[i]).accept(p));
+                items.add(Untyped.asColumn(expressions.get(i), table.columns().get(targets[i]).type()).accept(p));
             }
             return items;
         }, declared);
@@ -64,15 +59,6 @@ public final class UpdatePlan implements StatementPlan {
         }
         return new UpdatePlan(new RowWriter(engine, table), program,
                 KeyLookup.of(update.getCondition(), table, alias), targets, program.parameterTypes(declared));
-    }
-
-    /** A string literal or untyped parameter assigned to a column takes the column's type, as in PostgreSQL. */
-    private static SqlNode untypedAsColumn(SqlNode expression, TableDef table, int column) {
-        if (expression instanceof SqlCharStringLiteral || expression instanceof SqlDynamicParam) {
-            return SqlStdOperatorTable.CAST.createCall(SqlParserPos.ZERO, expression,
-                    TypeMapping.typeSpec(table.columns().get(column).type()));
-        }
-        return expression;
     }
 
     @Override

@@ -19,7 +19,9 @@ import java.time.temporal.ChronoField;
  * Converts a value to a column's declared type the way PostgreSQL's assignment casts do:
  * text is parsed (22P02 / 22007 when it does not parse), numbers are range-checked (22003) and
  * rounded to the declared scale, strings are checked against their declared length (22001) and
- * CHAR(n) is blank-padded.
+ * CHAR(n) is blank-padded. TIMESTAMP keeps milliseconds: finer input is rounded to the nearest
+ * millisecond, as PostgreSQL rounds to a declared timestamp(3). A time-zone offset on date or timestamp text (as pgjdbc sends
+ * {@code 1970-01-01 +00}) is accepted and ignored, as PostgreSQL does for types without time zone.
  */
 public final class ValueConverter {
     private static final long MILLIS_PER_DAY = 86_400_000L;
@@ -33,6 +35,9 @@ public final class ValueConverter {
             .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendOffset("+HH:mm", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
             .toFormatter();
 
     private ValueConverter() {
@@ -182,7 +187,10 @@ public final class ValueConverter {
 
     private static String toChar(Object value, ColumnType type) {
         String s = toText(value);
-        int n = Math.max(type.length(), 1);
+        if (type.length() < 0) {
+            return s;
+        }
+        int n = type.length();
         if (s.length() > n) {
             if (!s.substring(n).isBlank()) {
                 throw new RustyDbException(ErrorCode.STRING_DATA_RIGHT_TRUNCATION, "character(" + n + ")");
@@ -241,7 +249,9 @@ public final class ValueConverter {
             var parsed = TIMESTAMP_TEXT.parse(s);
             LocalDate date = LocalDate.from(parsed);
             LocalTime time = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
-            return LocalDateTime.of(date, time).toInstant(ZoneOffset.UTC).toEpochMilli();
+            long micros = LocalDateTime.of(date, time).toEpochSecond(ZoneOffset.UTC) * 1_000_000L
+                    + time.getNano() / 1000;
+            return Math.floorDiv(micros + 500, 1000L);
         } catch (DateTimeParseException e) {
             throw new RustyDbException(ErrorCode.INVALID_DATETIME_FORMAT, "timestamp", s);
         }

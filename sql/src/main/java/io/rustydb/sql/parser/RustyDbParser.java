@@ -94,7 +94,7 @@ public final class RustyDbParser {
     }
 
     private static SqlNode parse(String sql, Segment segment) {
-        String text = segment.text(sql);
+        String text = LimitLiterals.rewrite(segment.text(sql));
         try {
             return LimitParams.resolve(SqlParser.create(text, CONFIG).parseStmt(), text);
         } catch (SqlParseException e) {

@@ -249,8 +249,12 @@ final class SqlLexer {
         add(Kind.OPERATOR, start);
     }
 
-    static boolean isDigit(char c) {
+    static boolean isDigitInt(int c) {
         return c >= '0' && c <= '9';
+    }
+
+    static boolean isDigit(char c) {
+        return isDigitInt(c);
     }
 
     static boolean isIdentifierStart(char c) {

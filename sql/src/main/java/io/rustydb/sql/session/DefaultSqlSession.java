@@ -108,7 +108,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             throw new RustyDbException(ErrorCode.PROTOCOL_VIOLATION, "bind message supplies " + parameters.size()
                     + " parameters, but prepared statement \"\" requires " + expected);
         }
-        return new DefaultPortal(prepared, List.copyOf(nullable(parameters)), this::finishImplicit);
+        return new DefaultPortal(prepared, nullable(parameters), this::finishImplicit);
     }
 
     private static List<Object> nullable(List<Object> parameters) {

@@ -34,7 +34,7 @@ public final class SessionSettings {
                 v -> integer("extra_float_digits", v, -15, 3));
         add("search_path", "\"$user\", public", false, false, "Sets the schema search order for names.", v -> v);
         add("statement_timeout", "0", false, false, "Sets the maximum allowed duration of any statement.",
-                v -> String.valueOf(durationMillis("statement_timeout", v)));
+                v -> displayMillis(durationMillis("statement_timeout", v)));
         add("IntervalStyle", "postgres", true, false, "Sets the display format for interval values.", v -> v);
         add("integer_datetimes", "on", true, true, "Shows whether datetimes are integer based.", v -> v);
         add("server_version", SERVER_VERSION, true, true, "Shows the server version.", v -> v);
@@ -170,7 +170,7 @@ public final class SessionSettings {
 
     /** statement_timeout in milliseconds; 0 disables it. */
     public long statementTimeoutMillis() {
-        return Long.parseLong(values.get("statement_timeout"));
+        return durationMillis("statement_timeout", values.get("statement_timeout"));
     }
 
     public String applicationName() {
@@ -231,6 +231,21 @@ public final class SessionSettings {
                     + name + "\" (" + min + " .. " + max + ")");
         }
         return String.valueOf(value);
+    }
+
+    /** A duration as PostgreSQL shows it: in the largest unit that divides it, e.g. 5s, 1min, 0. */
+    static String displayMillis(long millis) {
+        if (millis == 0) {
+            return "0";
+        }
+        long[] factors = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+        String[] units = {"d", "h", "min", "s"};
+        for (int i = 0; i < factors.length; i++) {
+            if (millis % factors[i] == 0) {
+                return (millis / factors[i]) + units[i];
+            }
+        }
+        return millis + "ms";
     }
 
     /** PostgreSQL time units: a bare number is milliseconds; us, ms, s, min, h, d suffixes. */

@@ -73,6 +73,32 @@ class SqlSessionTest {
     }
 
     @Test
+    void untypedStringsTakeTheColumnType() {
+        run(session, "CREATE TABLE notes (id INT PRIMARY KEY, body TEXT, tag CHAR(3), d DATE)");
+        run(session, "INSERT INTO notes VALUES (1, 'first', 'a', '2024-02-29')");
+        assertEquals("UPDATE 1", run(session, "UPDATE notes SET body = 'second note', tag = 'bc' WHERE id = '1'").tag());
+        assertEquals(List.of(List.of("second note", "bc ")), run(session, "SELECT body, tag FROM notes").rows());
+        assertEquals(List.of(List.of(1)), run(session, "SELECT id FROM notes WHERE d = '2024-02-29'").rows());
+        assertEquals("22007", sqlState(() -> run(session, "UPDATE notes SET d = 'not a date'")));
+    }
+
+    @Test
+    void unconstrainedNumericCastKeepsTheScale() {
+        assertEquals(List.of(List.of(new BigDecimal("-98765432.10"))),
+                run(session, "SELECT '-98765432.10'::numeric").rows());
+        run(session, "INSERT INTO accounts (id, owner, balance) VALUES (('5'::int4), 'x', ('-12.5'::numeric))");
+        assertEquals(List.of(List.of(new BigDecimal("-12.50"))), run(session, "SELECT balance FROM accounts").rows());
+    }
+
+    @Test
+    void nowIsTheStatementTimestamp() {
+        var row = run(session, "SELECT now(), CURRENT_TIMESTAMP").rows().get(0);
+        long now = (Long) row.get(0);
+        assertTrue(Math.abs(now - System.currentTimeMillis()) < 60_000, "now() = " + now);
+        assertEquals(row.get(0), row.get(1));
+    }
+
+    @Test
     void limitAndOffset() {
         run(session, "INSERT INTO accounts VALUES (1, 'a', 1, true), (2, 'b', 2, true), (3, 'c', 3, true)");
         var r = run(session, "SELECT id FROM accounts ORDER BY id DESC LIMIT 2 OFFSET 1");
@@ -159,7 +185,7 @@ class SqlSessionTest {
         assertEquals(List.of(List.of("psql-test")), run(session, "SHOW application_name").rows());
         assertEquals("psql-test", session.state().applicationName());
         run(session, "SET statement_timeout TO '5s'");
-        assertEquals(List.of(List.of("5000")), run(session, "SHOW statement_timeout").rows());
+        assertEquals(List.of(List.of("5s")), run(session, "SHOW statement_timeout").rows());
         assertEquals("42704", sqlState(() -> run(session, "SHOW no_such_setting")));
     }
 
