@@ -6,6 +6,8 @@ import io.rustydb.common.ErrorCode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -38,6 +40,8 @@ final class PgConnection {
     private static final AtomicLong IDS = new AtomicLong();
     /** Outgoing chunks the stream may hold before a flush waits. */
     private static final int OUTPUT_QUEUE_SIZE = 8;
+    /** Most pipelined messages handed to the session in one task. */
+    private static final int MAX_PIPELINED = 1024;
     /** How long a server stop waits for a client to take the final FATAL message. */
     private static final Duration TERMINATE_TIMEOUT = Duration.ofSeconds(5);
     private static final CompletionStage<Done> DONE = CompletableFuture.completedFuture(Done.getInstance());
@@ -75,7 +79,15 @@ final class PgConnection {
         Sink<ByteString, CompletionStage<Done>> in = Flow.of(ByteString.class)
                 .via(killSwitch.flow())
                 .via(new PgFrameDecoder(context.settings().maxMessageSize()))
-                .mapAsync(1, this::handle)
+                .batch(MAX_PIPELINED, first -> {
+                    List<FrontendMessage> batch = new ArrayList<>();
+                    batch.add(first);
+                    return batch;
+                }, (batch, next) -> {
+                    batch.add(next);
+                    return batch;
+                })
+                .mapAsync(1, batch -> handleFrom(batch, 0))
                 .toMat(Sink.ignore(), Keep.right());
         Source<ByteString, NotUsed> outgoing = queue.second().via(killSwitch.flow());
         LOG.debug("connection received: host={} port={}", remote.getHostString(), remote.getPort());
@@ -89,6 +101,48 @@ final class PgConnection {
     /** Completes when the connection has ended and its session was told to close. */
     CompletionStage<Done> terminated() {
         return terminated;
+    }
+
+    /**
+     * Handles the messages a client pipelined while the session was busy (e.g. a JDBC batch's
+     * Bind/Execute pairs): consecutive session messages run as one task on the session, so a
+     * pipeline costs one hop to the session thread instead of one per message. Order is kept.
+     */
+    private CompletionStage<Done> handleFrom(List<FrontendMessage> batch, int from) {
+        if (from >= batch.size() || closing) {
+            return DONE;
+        }
+        ActorRef<SessionActor.Command> target = currentSession();
+        if (target == null || !isSessionWork(batch.get(from))) {
+            return handle(batch.get(from)).thenCompose(d -> handleFrom(batch, from + 1));
+        }
+        int end = from;
+        while (end < batch.size() && isSessionWork(batch.get(end))) {
+            end++;
+        }
+        List<FrontendMessage> run = List.copyOf(batch.subList(from, end));
+        int next = end;
+        return runOnSession(target, s -> {
+            for (FrontendMessage message : run) {
+                handler.handle(message, s);
+            }
+        }).thenCompose(d -> handleFrom(batch, next));
+    }
+
+    private static boolean isSessionWork(FrontendMessage message) {
+        return !(message instanceof FrontendMessage.Invalid) && !(message instanceof FrontendMessage.Terminate);
+    }
+
+    private CompletionStage<Done> runOnSession(ActorRef<SessionActor.Command> target, SessionActor.SessionTask task) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        target.tell(new SessionActor.Run(task, done));
+        return done.thenApply(v -> Done.getInstance())
+                .applyToEither(outputDone, d -> d)
+                .exceptionally(e -> {
+                    LOG.error("session work failed for connection {}, closing it", remote, e);
+                    closeConnection();
+                    return Done.getInstance();
+                });
     }
 
     private CompletionStage<Done> handle(FrontendMessage message) {
@@ -108,15 +162,7 @@ final class PgConnection {
                 closeConnection();
                 return DONE;
             }
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            target.tell(new SessionActor.Run(s -> handler.handle(message, s), done));
-            return done.thenApply(v -> Done.getInstance())
-                    .applyToEither(outputDone, d -> d)
-                    .exceptionally(e -> {
-                        LOG.error("session work failed for connection {}, closing it", remote, e);
-                        closeConnection();
-                        return Done.getInstance();
-                    });
+            return runOnSession(target, s -> handler.handle(message, s));
         } catch (RuntimeException e) {
             LOG.error("unexpected failure handling a message from {}", remote, e);
             closeConnection();
