@@ -99,6 +99,17 @@ class SqlSessionTest {
     }
 
     @Test
+    void joinsAndHaving() {
+        run(session, "CREATE TABLE orders (id INT PRIMARY KEY, account_id INT, amount NUMERIC(8,2))");
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 0, true), (2, 'b', 0, true), (3, 'c', 0, true)");
+        run(session, "INSERT INTO orders VALUES (10, 1, 5), (11, 1, 7.5), (12, 2, 1)");
+        var r = run(session, "SELECT a.owner, count(o.id) AS n, sum(o.amount) AS total FROM accounts a "
+                + "LEFT JOIN orders o ON o.account_id = a.id GROUP BY a.owner HAVING count(o.id) > 0 ORDER BY a.owner");
+        assertEquals(List.of(List.of("a", 2L, new BigDecimal("12.50")), List.of("b", 1L, new BigDecimal("1.00"))),
+                r.rows());
+    }
+
+    @Test
     void limitAndOffset() {
         run(session, "INSERT INTO accounts VALUES (1, 'a', 1, true), (2, 'b', 2, true), (3, 'c', 3, true)");
         var r = run(session, "SELECT id FROM accounts ORDER BY id DESC LIMIT 2 OFFSET 1");
