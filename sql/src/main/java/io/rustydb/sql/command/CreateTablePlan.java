@@ -2,9 +2,7 @@ package io.rustydb.sql.command;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
-import io.rustydb.common.types.DataType;
 import io.rustydb.persistence.StorageEngine;
-import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.catalog.ColumnDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.exec.EngineContext;
@@ -12,7 +10,7 @@ import io.rustydb.sql.exec.Execution;
 import io.rustydb.sql.exec.PositionedException;
 import io.rustydb.sql.exec.QueryPlan;
 import io.rustydb.sql.exec.StatementContext;
-import io.rustydb.sql.exec.StatementPlan;
+import io.rustydb.sql.exec.UtilityPlan;
 import io.rustydb.sql.exec.Tables;
 import io.rustydb.sql.parser.RustyDbParser;
 import io.rustydb.sql.parser.ddl.SqlColumnDeclaration;
@@ -29,28 +27,13 @@ import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
  * known tablespace, valid defaults) when the statement runs, then recorded durably in the catalog.
  * Like Oracle's, and unlike PostgreSQL's, DDL takes effect at once, outside any open transaction.
  */
-public final class CreateTablePlan implements StatementPlan {
+public final class CreateTablePlan extends UtilityPlan {
     private final EngineContext engine;
     private final SqlCreateTable node;
 
     public CreateTablePlan(EngineContext engine, SqlCreateTable node) {
         this.engine = engine;
         this.node = node;
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return List.of();
-    }
-
-    @Override
-    public List<DataType> parameterTypes() {
-        return List.of();
-    }
-
-    @Override
-    public boolean transactional() {
-        return false;
     }
 
     @Override

@@ -2,14 +2,12 @@ package io.rustydb.sql.command;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
-import io.rustydb.common.types.DataType;
-import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.exec.EngineContext;
 import io.rustydb.sql.exec.Execution;
 import io.rustydb.sql.exec.PositionedException;
 import io.rustydb.sql.exec.StatementContext;
-import io.rustydb.sql.exec.StatementPlan;
+import io.rustydb.sql.exec.UtilityPlan;
 import io.rustydb.sql.exec.Tables;
 import io.rustydb.sql.parser.ddl.SqlDropTable;
 import java.util.ArrayList;
@@ -20,28 +18,13 @@ import org.apache.calcite.sql.SqlIdentifier;
  * DROP TABLE [IF EXISTS] a, b. Every named table is resolved before any is dropped, so a missing
  * one (without IF EXISTS) drops nothing, as in PostgreSQL.
  */
-public final class DropTablePlan implements StatementPlan {
+public final class DropTablePlan extends UtilityPlan {
     private final EngineContext engine;
     private final SqlDropTable node;
 
     public DropTablePlan(EngineContext engine, SqlDropTable node) {
         this.engine = engine;
         this.node = node;
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return List.of();
-    }
-
-    @Override
-    public List<DataType> parameterTypes() {
-        return List.of();
-    }
-
-    @Override
-    public boolean transactional() {
-        return false;
     }
 
     @Override

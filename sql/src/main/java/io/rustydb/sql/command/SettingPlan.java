@@ -1,7 +1,5 @@
 package io.rustydb.sql.command;
 
-import io.rustydb.common.ErrorCode;
-import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.ColumnType;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.ResultColumn;
@@ -9,7 +7,7 @@ import io.rustydb.sql.RowSink;
 import io.rustydb.sql.exec.Execution;
 import io.rustydb.sql.exec.SessionControl;
 import io.rustydb.sql.exec.StatementContext;
-import io.rustydb.sql.exec.StatementPlan;
+import io.rustydb.sql.exec.UtilityPlan;
 import io.rustydb.sql.parser.session.SqlResetVariable;
 import io.rustydb.sql.parser.session.SqlSetVariable;
 import io.rustydb.sql.parser.session.SqlShowVariable;
@@ -18,7 +16,7 @@ import java.util.Locale;
 import org.apache.calcite.sql.SqlNode;
 
 /** SET, RESET and SHOW of the session's run-time parameters. */
-public final class SettingPlan implements StatementPlan {
+public final class SettingPlan extends UtilityPlan {
     private static final ColumnType TEXT = ColumnType.of(DataType.TEXT);
 
     private final SqlNode node;
@@ -44,16 +42,6 @@ public final class SettingPlan implements StatementPlan {
     @Override
     public List<ResultColumn> columns() {
         return columns;
-    }
-
-    @Override
-    public List<DataType> parameterTypes() {
-        return List.of();
-    }
-
-    @Override
-    public boolean transactional() {
-        return false;
     }
 
     @Override
@@ -109,7 +97,4 @@ public final class SettingPlan implements StatementPlan {
         }
     }
 
-    static RustyDbException unsupported(String what) {
-        return new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, what);
-    }
 }

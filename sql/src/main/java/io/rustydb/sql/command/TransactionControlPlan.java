@@ -1,10 +1,8 @@
 package io.rustydb.sql.command;
 
-import io.rustydb.common.types.DataType;
-import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.exec.Execution;
 import io.rustydb.sql.exec.StatementContext;
-import io.rustydb.sql.exec.StatementPlan;
+import io.rustydb.sql.exec.UtilityPlan;
 import io.rustydb.sql.parser.tx.SqlBeginTransaction;
 import io.rustydb.sql.parser.tx.SqlCommitTransaction;
 import io.rustydb.sql.parser.tx.SqlRollbackTransaction;
@@ -13,7 +11,7 @@ import java.util.List;
 import org.apache.calcite.sql.SqlNode;
 
 /** BEGIN, COMMIT, ROLLBACK and SET TRANSACTION: the session's transaction control. */
-public final class TransactionControlPlan implements StatementPlan {
+public final class TransactionControlPlan extends UtilityPlan {
     private final SqlNode node;
 
     public TransactionControlPlan(SqlNode node) {
@@ -29,21 +27,6 @@ public final class TransactionControlPlan implements StatementPlan {
     /** COMMIT and ROLLBACK are the only statements a failed transaction accepts. */
     public boolean endsTransaction() {
         return node instanceof SqlCommitTransaction || node instanceof SqlRollbackTransaction;
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return List.of();
-    }
-
-    @Override
-    public List<DataType> parameterTypes() {
-        return List.of();
-    }
-
-    @Override
-    public boolean transactional() {
-        return false;
     }
 
     @Override

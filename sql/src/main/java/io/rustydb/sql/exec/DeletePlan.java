@@ -11,17 +11,16 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 /** DELETE FROM t [alias] [WHERE cond]. */
-public final class DeletePlan implements StatementPlan {
+public final class DeletePlan extends ModificationPlan {
     private final RowWriter writer;
     private final RowProgram program;
     private final KeyLookup lookup;
-    private final List<DataType> parameterTypes;
 
     private DeletePlan(RowWriter writer, RowProgram program, KeyLookup lookup, List<DataType> parameterTypes) {
+        super(parameterTypes);
         this.writer = writer;
         this.program = program;
         this.lookup = lookup;
-        this.parameterTypes = parameterTypes;
     }
 
     public static DeletePlan create(EngineContext engine, Supplier<SqlDelete> fresh, List<DataType> declared) {
@@ -36,21 +35,6 @@ public final class DeletePlan implements StatementPlan {
         }, declared);
         return new DeletePlan(new RowWriter(engine, table), program, KeyLookup.of(delete.getCondition(), table, alias),
                 program.parameterTypes(declared));
-    }
-
-    @Override
-    public boolean modifiesData() {
-        return true;
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return List.of();
-    }
-
-    @Override
-    public List<DataType> parameterTypes() {
-        return parameterTypes;
     }
 
     @Override

@@ -20,24 +20,21 @@ import org.apache.calcite.sql.SqlNode;
  * DEFAULT) are built directly; any other source is compiled by Calcite. Each row gets its
  * defaults, is converted to the column types and written through {@link RowWriter}.
  */
-public final class InsertPlan implements StatementPlan {
-    private final EngineContext engine;
+public final class InsertPlan extends ModificationPlan {
     private final RowWriter writer;
     private final int[] targetColumns;
     private final ValuesSource values;
     private final QueryCompiler.Result query;
     private final Defaults defaults;
-    private final List<DataType> parameterTypes;
 
-    private InsertPlan(EngineContext engine, RowWriter writer, int[] targetColumns, ValuesSource values,
+    private InsertPlan(RowWriter writer, int[] targetColumns, ValuesSource values,
             QueryCompiler.Result query, Defaults defaults, List<DataType> parameterTypes) {
-        this.engine = engine;
+        super(parameterTypes);
         this.writer = writer;
         this.targetColumns = targetColumns;
         this.values = values;
         this.query = query;
         this.defaults = defaults;
-        this.parameterTypes = parameterTypes;
     }
 
     /** @param fresh supplies a freshly parsed copy of the statement */
@@ -49,7 +46,7 @@ public final class InsertPlan implements StatementPlan {
         Defaults defaults = Defaults.create(engine, table);
         ValuesSource values = ValuesSource.of(insert.getSource(), table, targets, declared);
         if (values != null) {
-            return new InsertPlan(engine, writer, targets, values, null, defaults, values.parameterTypes());
+            return new InsertPlan(writer, targets, values, null, defaults, values.parameterTypes());
         }
         ColumnType[] targetTypes = new ColumnType[targets.length];
         for (int i = 0; i < targets.length; i++) {
@@ -66,7 +63,7 @@ public final class InsertPlan implements StatementPlan {
         for (int i = 0; i < targets.length; i++) {
             Assignment.check(columns.get(i).type().type(), table.columns().get(targets[i]));
         }
-        return new InsertPlan(engine, writer, targets, null, query, defaults, query.clientParameterTypes(declared));
+        return new InsertPlan(writer, targets, null, query, defaults, query.clientParameterTypes(declared));
     }
 
     private static int[] targetColumns(TableDef table, SqlInsert insert) {
@@ -94,21 +91,6 @@ public final class InsertPlan implements StatementPlan {
             targets[i] = index;
         }
         return targets;
-    }
-
-    @Override
-    public boolean modifiesData() {
-        return true;
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return List.of();
-    }
-
-    @Override
-    public List<DataType> parameterTypes() {
-        return parameterTypes;
     }
 
     @Override

@@ -13,20 +13,19 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
 
 /** UPDATE t [alias] SET col = expr, ... [WHERE cond]. */
-public final class UpdatePlan implements StatementPlan {
+public final class UpdatePlan extends ModificationPlan {
     private final RowWriter writer;
     private final RowProgram program;
     private final KeyLookup lookup;
     private final int[] targets;
-    private final List<DataType> parameterTypes;
 
     private UpdatePlan(RowWriter writer, RowProgram program, KeyLookup lookup, int[] targets,
             List<DataType> parameterTypes) {
+        super(parameterTypes);
         this.writer = writer;
         this.program = program;
         this.lookup = lookup;
         this.targets = targets;
-        this.parameterTypes = parameterTypes;
     }
 
     public static UpdatePlan create(EngineContext engine, Supplier<SqlUpdate> fresh, List<DataType> declared) {
@@ -59,21 +58,6 @@ public final class UpdatePlan implements StatementPlan {
         }
         return new UpdatePlan(new RowWriter(engine, table), program,
                 KeyLookup.of(update.getCondition(), table, alias), targets, program.parameterTypes(declared));
-    }
-
-    @Override
-    public boolean modifiesData() {
-        return true;
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return List.of();
-    }
-
-    @Override
-    public List<DataType> parameterTypes() {
-        return parameterTypes;
     }
 
     @Override
