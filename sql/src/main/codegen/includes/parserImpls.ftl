@@ -1,7 +1,10 @@
 <#--
   RustyDB grammar extensions, included into Calcite's Parser.jj by FMPP (see ../config.fmpp).
   Productions are prefixed "Pg" so they never clash with Calcite's own. Java-side helpers live
-  in io.rustydb.sql.parser.RustyDbParserUtil; node classes in io.rustydb.sql.parser.{ddl,tx,session}.
+  in io.rustydb.sql.parser.RustyDbParserUtil and the node classes' factories; node classes in
+  io.rustydb.sql.parser.{ddl,dml,copy,utility,tx,session}. This file has the lexical additions,
+  CREATE/DROP TABLE, transaction control and SET/SHOW/RESET; ddlImpls.ftl, dmlImpls.ftl,
+  copyImpls.ftl and utilityImpls.ftl the other statements.
 -->
 
 /* ---------------------------------------------------------------------------------------------
@@ -17,6 +20,27 @@
 <DEFAULT, DQID, BTID, BQID, BQHID> TOKEN :
 {
     < PG_POSITIONAL_PARAM: "$" (["0"-"9"])+ > { matchedToken.kind = HOOK; }
+}
+
+/*
+ * FOR that starts a locking clause (FOR UPDATE, FOR NO KEY UPDATE, FOR SHARE, FOR KEY SHARE). The
+ * lexer tells it from other FORs by peeking at the next words, so that a table reference followed by
+ * FOR UPDATE is not read as the start of Calcite's "FOR SYSTEM_TIME AS OF". Declared before
+ * Calcite's keywords, this token wins for every "for"; any other FOR is re-labelled as Calcite's.
+ */
+<DEFAULT, DQID, BTID, BQID, BQHID> TOKEN :
+{
+    < LOCKING_FOR: ["f", "F"] ["o", "O"] ["r", "R"] > {
+        if (!RustyDbParserUtil.startsLockingClause(input_stream)) {
+            matchedToken.kind = FOR;
+        }
+    }
+}
+
+/** The position from token {@code first} to the last token consumed. */
+JAVACODE SqlParserPos pgPosFrom(Token first)
+{
+    return new SqlParserPos(first.beginLine, first.beginColumn, token.endLine, token.endColumn);
 }
 
 /** A dynamic parameter in an expression: PostgreSQL's $n, or JDBC's ?. */
@@ -160,16 +184,34 @@ SqlNode PgColumnDeclaration() :
     }
 }
 
-/** [CONSTRAINT name] PRIMARY KEY (a, ...) | [CONSTRAINT name] UNIQUE (a, ...). */
+/**
+ * [CONSTRAINT name] PRIMARY KEY (a, ...) | [CONSTRAINT name] UNIQUE (a, ...) |
+ * [CONSTRAINT name] FOREIGN KEY (a, ...) REFERENCES t [(b, ...)] [...].
+ */
 SqlNode PgTableConstraint() :
 {
     Span s = null;
     SqlIdentifier name = null;
-    SqlTableConstraint.Type type;
-    final SqlNodeList columns;
+    final SqlNode constraint;
 }
 {
     [ <CONSTRAINT> { s = span(); } name = SimpleIdentifier() ]
+    (
+        constraint = PgKeyConstraint(s, name)
+    |
+        <FOREIGN> { if (s == null) s = span(); }
+        constraint = PgForeignKeyRest(s, name)
+    )
+    { return constraint; }
+}
+
+/** PRIMARY KEY (a, ...) | UNIQUE (a, ...), after [CONSTRAINT name] (s is null without it). */
+SqlNode PgKeyConstraint(Span s, SqlIdentifier name) :
+{
+    final SqlTableConstraint.Type type;
+    final SqlNodeList columns;
+}
+{
     (
         <PRIMARY> { if (s == null) s = span(); } <KEY> { type = SqlTableConstraint.Type.PRIMARY_KEY; }
     |
@@ -179,6 +221,48 @@ SqlNode PgTableConstraint() :
     {
         return new SqlTableConstraint(s.end(columns), name, type, columns);
     }
+}
+
+/** KEY (a, ...) REFERENCES t [(b, ...)] [MATCH ...] [ON DELETE action] [ON UPDATE action], after FOREIGN. */
+SqlNode PgForeignKeyRest(Span s, SqlIdentifier name) :
+{
+    final SqlNodeList columns;
+    final SqlIdentifier table;
+    SqlNodeList referencedColumns = null;
+    SqlForeignKeyConstraint.Action onDelete = SqlForeignKeyConstraint.Action.NO_ACTION;
+    SqlForeignKeyConstraint.Action onUpdate = SqlForeignKeyConstraint.Action.NO_ACTION;
+}
+{
+    <KEY> columns = ParenthesizedSimpleIdentifierList()
+    <REFERENCES> table = CompoundIdentifier()
+    [ referencedColumns = ParenthesizedSimpleIdentifierList() ]
+    [ <MATCH> ( <FULL> | <PARTIAL> | <SIMPLE> ) ]
+    (
+        LOOKAHEAD(2)
+        <ON> <DELETE> onDelete = PgReferentialAction()
+    |
+        <ON> <UPDATE> onUpdate = PgReferentialAction()
+    )*
+    {
+        return new SqlForeignKeyConstraint(s.end(this), name, columns, table, referencedColumns, onDelete,
+            onUpdate);
+    }
+}
+
+SqlForeignKeyConstraint.Action PgReferentialAction() :
+{
+}
+{
+    <NO> <ACTION> { return SqlForeignKeyConstraint.Action.NO_ACTION; }
+|
+    <RESTRICT> { return SqlForeignKeyConstraint.Action.RESTRICT; }
+|
+    <CASCADE> { return SqlForeignKeyConstraint.Action.CASCADE; }
+|
+    LOOKAHEAD(2)
+    <SET> <NULL> { return SqlForeignKeyConstraint.Action.SET_NULL; }
+|
+    <SET> <DEFAULT_> { return SqlForeignKeyConstraint.Action.SET_DEFAULT; }
 }
 
 /** A storage parameter: name [= value]. */

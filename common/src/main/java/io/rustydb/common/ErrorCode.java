@@ -73,6 +73,8 @@ public enum ErrorCode {
     // Class 57 - operator intervention
     QUERY_CANCELED("57014", "canceling statement due to user request", 0),
     STATEMENT_TIMEOUT("57014", "canceling statement due to statement timeout", 0),
+    QUERY_CANCELED_COPY("57014", "COPY from stdin failed: %s", 1),
+    BAD_COPY_FILE_FORMAT("22P04", "%s", 1),
     ADMIN_SHUTDOWN("57P01", "terminating connection due to administrator command", 0),
     CANNOT_CONNECT_NOW("57P03", "the database system is %s", 1),
     // Class 58 - system error

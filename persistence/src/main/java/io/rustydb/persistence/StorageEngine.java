@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.CompactRangeOptions;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -233,6 +234,30 @@ public final class StorageEngine implements AutoCloseable {
             db.flushWal(true);
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, null);
+        }
+    }
+
+    /**
+     * Compacts the key range {@code [from, to)} of a tablespace down to the bottom level, so
+     * deleted and overwritten rows stop taking space (VACUUM). Either bound may be null.
+     */
+    public void compactRange(Tablespace tablespace, byte[] from, byte[] to) {
+        checkOpen();
+        try (CompactRangeOptions options = new CompactRangeOptions()
+                .setBottommostLevelCompaction(CompactRangeOptions.BottommostLevelCompaction.kForceOptimized)) {
+            db.compactRange(tablespace.handle(), from, to, options);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace.name());
+        }
+    }
+
+    /** RocksDB's estimate of the live data size of a tablespace in bytes. */
+    public long estimatedLiveBytes(Tablespace tablespace) {
+        checkOpen();
+        try {
+            return db.getLongProperty(tablespace.handle(), "rocksdb.estimate-live-data-size");
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace.name());
         }
     }
 

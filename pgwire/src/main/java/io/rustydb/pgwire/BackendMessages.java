@@ -118,6 +118,33 @@ final class BackendMessages {
         b.begin('3').end();
     }
 
+    /** CopyInResponse: the server is ready for COPY FROM STDIN data, text format (also for CSV). */
+    static void copyInResponse(PgBuffer b, int columns) {
+        copyResponse(b.begin('G'), columns);
+    }
+
+    /** CopyOutResponse: COPY TO STDOUT rows follow as CopyData, text format (also for CSV). */
+    static void copyOutResponse(PgBuffer b, int columns) {
+        copyResponse(b.begin('H'), columns);
+    }
+
+    private static void copyResponse(PgBuffer b, int columns) {
+        b.writeByte(PgTypeCodec.TEXT).writeShort(columns);
+        for (int i = 0; i < columns; i++) {
+            b.writeShort(PgTypeCodec.TEXT);
+        }
+        b.end();
+    }
+
+    /** CopyData carrying one encoded row of a COPY TO STDOUT, its newline included. */
+    static void copyData(PgBuffer b, byte[] data) {
+        b.begin('d').writeBytes(data).end();
+    }
+
+    static void copyDone(PgBuffer b) {
+        b.begin('c').end();
+    }
+
     static void errorResponse(PgBuffer b, PgError e) {
         fields(b.begin('E'), e);
     }

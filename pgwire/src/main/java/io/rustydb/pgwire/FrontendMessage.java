@@ -63,7 +63,19 @@ sealed interface FrontendMessage {
     record Terminate() implements FrontendMessage {
     }
 
-    /** A message type the server knows but does not support yet: FunctionCall, CopyData/Done/Fail. */
+    /** CopyData 'd': the next chunk of a COPY FROM STDIN data stream (rows may be split or joined anywhere). */
+    record CopyData(byte[] data) implements FrontendMessage {
+    }
+
+    /** CopyDone 'c': the end of a COPY FROM STDIN data stream. */
+    record CopyDone() implements FrontendMessage {
+    }
+
+    /** CopyFail 'f': the client aborts a COPY FROM STDIN, giving the reason. */
+    record CopyFail(String message) implements FrontendMessage {
+    }
+
+    /** A message type the server knows but does not support yet: FunctionCall. */
     record Unsupported(char type, String what) implements FrontendMessage {
     }
 

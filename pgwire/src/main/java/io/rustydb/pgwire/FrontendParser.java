@@ -78,12 +78,49 @@ final class FrontendParser {
                 case 'H' -> p.endOr(new FrontendMessage.Flush());
                 case 'X' -> p.endOr(new FrontendMessage.Terminate());
                 case 'F' -> new FrontendMessage.Unsupported(type, "fastpath function calls");
-                case 'd', 'c', 'f' -> new FrontendMessage.Unsupported(type, "COPY");
+                case 'd' -> new FrontendMessage.CopyData(body);
+                case 'c' -> new FrontendMessage.CopyDone();
+                case 'f' -> new FrontendMessage.CopyFail(p.lenientString());
                 default -> new FrontendMessage.Invalid("invalid frontend message type " + (int) type);
             };
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             return new FrontendMessage.Invalid("invalid message format");
         }
+    }
+
+    /**
+     * The type byte of a message after startup, for errors that name it (as "unexpected message
+     * type 0x51 during COPY from stdin" does).
+     */
+    static char typeOf(FrontendMessage message) {
+        if (message instanceof FrontendMessage.Query) {
+            return 'Q';
+        } else if (message instanceof FrontendMessage.Parse) {
+            return 'P';
+        } else if (message instanceof FrontendMessage.Bind) {
+            return 'B';
+        } else if (message instanceof FrontendMessage.Describe) {
+            return 'D';
+        } else if (message instanceof FrontendMessage.Execute) {
+            return 'E';
+        } else if (message instanceof FrontendMessage.Close) {
+            return 'C';
+        } else if (message instanceof FrontendMessage.Sync) {
+            return 'S';
+        } else if (message instanceof FrontendMessage.Flush) {
+            return 'H';
+        } else if (message instanceof FrontendMessage.Terminate) {
+            return 'X';
+        } else if (message instanceof FrontendMessage.CopyData) {
+            return 'd';
+        } else if (message instanceof FrontendMessage.CopyDone) {
+            return 'c';
+        } else if (message instanceof FrontendMessage.CopyFail) {
+            return 'f';
+        } else if (message instanceof FrontendMessage.Unsupported u) {
+            return u.type();
+        }
+        throw new IllegalArgumentException("not a typed message: " + message);
     }
 
     /** Whether {@code type} starts a message the server understands after startup. */
@@ -166,6 +203,20 @@ final class FrontendParser {
     /** An unsigned int16 count, as PostgreSQL reads them. */
     private int count() {
         return int16() & 0xFFFF;
+    }
+
+    /**
+     * The rest of the body up to its NUL, or all of it when the NUL is missing: CopyFail is read
+     * as leniently as PostgreSQL does, which drops it unread outside a COPY (so does CopyDone's body).
+     */
+    private String lenientString() {
+        int end = pos;
+        while (end < bytes.length && bytes[end] != 0) {
+            end++;
+        }
+        String s = new String(bytes, pos, end - pos, StandardCharsets.UTF_8);
+        pos = bytes.length;
+        return s;
     }
 
     private String cstring() {

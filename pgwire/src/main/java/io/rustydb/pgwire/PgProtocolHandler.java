@@ -3,6 +3,8 @@ package io.rustydb.pgwire;
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.DataType;
+import io.rustydb.sql.CopyDescription;
+import io.rustydb.sql.CopyIn;
 import io.rustydb.sql.ExecutionResult;
 import io.rustydb.sql.ParsedStatement;
 import io.rustydb.sql.Portal;
@@ -16,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-connection protocol state machine after startup: simple query and the extended query
- * protocol (Parse/Bind/Describe/Execute/Close/Sync/Flush) against the {@link SqlSession}. Runs on
- * the session thread, one message at a time; it keeps the named statements and portals and the
- * "skip until Sync" state that follows an error in an extended-protocol batch.
+ * The per-connection protocol state machine after startup: simple query, the extended query
+ * protocol (Parse/Bind/Describe/Execute/Close/Sync/Flush) and COPY against the {@link SqlSession}.
+ * Runs on the session thread, one message at a time; it keeps the named statements and portals,
+ * the "skip until Sync" state that follows an error in an extended-protocol batch, and the COPY
+ * FROM STDIN in progress, which spans the client's CopyData messages.
  */
 final class PgProtocolHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PgProtocolHandler.class);
@@ -28,6 +31,8 @@ final class PgProtocolHandler {
     private final PgBuffer out;
     private final PgStatements state = new PgStatements();
     private boolean skipUntilSync;
+    /** The COPY FROM STDIN the client is sending data for; null outside copy-in mode. */
+    private PgCopyIn copyIn;
 
     PgProtocolHandler(PgOutput output) {
         this.output = output;
@@ -39,12 +44,16 @@ final class PgProtocolHandler {
         if (output.isClosed()) {
             return;
         }
-        if (message instanceof FrontendMessage.Sync) {
-            skipUntilSync = false;
-        } else if (skipUntilSync) {
-            return;
-        }
         try {
+            if (copyIn != null) {
+                copyInMessage(message, session);
+                return;
+            }
+            if (message instanceof FrontendMessage.Sync) {
+                skipUntilSync = false;
+            } else if (skipUntilSync) {
+                return;
+            }
             dispatch(message, session);
         } catch (PgOutput.ClientGoneException e) {
             LOG.debug("client went away while the session was writing");
@@ -58,6 +67,9 @@ final class PgProtocolHandler {
             sync(session);
         } else if (message instanceof FrontendMessage.Flush) {
             output.flush();
+        } else if (isCopyMessage(message)) {
+            // outside copy-in mode (the rest of a COPY that failed) PostgreSQL drops them silently
+            return;
         } else if (message instanceof FrontendMessage.Unsupported u) {
             sendError(new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, u.what()));
             readyForQuery(session);
@@ -65,14 +77,17 @@ final class PgProtocolHandler {
             try {
                 extended(message, session);
             } catch (RuntimeException | LinkageError | AssertionError e) {
-                if (e instanceof PgOutput.ClientGoneException gone) {
-                    throw gone;
-                }
+                rethrowIfClientGone(e);
                 sendError(e);
                 skipUntilSync = true;
                 output.flush();
             }
         }
+    }
+
+    private static boolean isCopyMessage(FrontendMessage message) {
+        return message instanceof FrontendMessage.CopyData || message instanceof FrontendMessage.CopyDone
+                || message instanceof FrontendMessage.CopyFail;
     }
 
     private void extended(FrontendMessage message, SqlSession session) {
@@ -96,43 +111,75 @@ final class PgProtocolHandler {
 
     private void simpleQuery(String sql, SqlSession session) {
         state.dropUnnamed();
+        List<ParsedStatement> statements;
         try {
-            List<ParsedStatement> statements = session.parse(sql);
-            if (statements.isEmpty()) {
-                BackendMessages.emptyQueryResponse(out);
-            }
-            for (int i = 0; i < statements.size(); i++) {
+            statements = session.parse(sql);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            rethrowIfClientGone(e);
+            sendError(e);
+            readyForQuery(session);
+            return;
+        }
+        if (statements.isEmpty()) {
+            BackendMessages.emptyQueryResponse(out);
+        }
+        runStatements(session, statements, 0);
+    }
+
+    /**
+     * Runs a simple query's statements from {@code from} on, then ReadyForQuery. A COPY FROM
+     * STDIN among them stops the loop: it resumes after the client's CopyDone.
+     */
+    private void runStatements(SqlSession session, List<ParsedStatement> statements, int from) {
+        try {
+            for (int i = from; i < statements.size(); i++) {
                 if (i > 0) {
                     // let the client see earlier results while later statements run
                     output.flush();
                 }
-                runStatement(session, statements.get(i));
+                if (runStatement(session, statements, i)) {
+                    return;
+                }
             }
         } catch (RuntimeException | LinkageError | AssertionError e) {
-            if (e instanceof PgOutput.ClientGoneException gone) {
-                throw gone;
-            }
+            rethrowIfClientGone(e);
             sendError(e);
         }
         readyForQuery(session);
     }
 
-    private void runStatement(SqlSession session, ParsedStatement statement) {
-        PreparedQuery query = session.prepare(statement, List.of());
+    /** Runs statement {@code index} of a simple query; true if it entered copy-in mode. */
+    private boolean runStatement(SqlSession session, List<ParsedStatement> statements, int index) {
+        PreparedQuery query = session.prepare(statements.get(index), List.of());
         if (query.isEmpty()) {
             BackendMessages.emptyQueryResponse(out);
-            return;
+            return false;
         }
         Portal portal = session.bind(query, List.of());
+        boolean copyingIn = false;
         try {
+            CopyDescription copy = query.copy();
+            if (copy != null && copy.fromClient()) {
+                CopyIn handle = session.beginCopyIn(portal);
+                copyingIn = true;
+                enterCopyIn(PgCopyIn.ofSimpleQuery(handle, portal, statements, index + 1), copy);
+                return true;
+            }
+            if (copy != null) {
+                copyOut(session, portal, copy);
+                return false;
+            }
             List<ResultColumn> columns = portal.resultColumns();
             if (!columns.isEmpty()) {
                 BackendMessages.rowDescription(out, columns, null);
             }
             ExecutionResult result = session.execute(portal, 0, row -> dataRow(columns, null, row));
             BackendMessages.commandComplete(out, result.commandTag());
+            return false;
         } finally {
-            PgStatements.closeQuietly(portal);
+            if (!copyingIn) {
+                PgStatements.closeQuietly(portal);
+            }
         }
     }
 
@@ -162,6 +209,16 @@ final class PgProtocolHandler {
             BackendMessages.emptyQueryResponse(out);
             return;
         }
+        CopyDescription copy = portal.query().copy();
+        if (copy != null) {
+            // a COPY runs to its end whatever the row limit, as in PostgreSQL
+            if (copy.fromClient()) {
+                enterCopyIn(PgCopyIn.ofPortal(session.beginCopyIn(portal)), copy);
+            } else {
+                copyOut(session, portal, copy);
+            }
+            return;
+        }
         List<ResultColumn> columns = portal.resultColumns();
         short[] formats = bound.resultFormats();
         ExecutionResult result = session.execute(portal, e.maxRows(), row -> dataRow(columns, formats, row));
@@ -170,6 +227,70 @@ final class PgProtocolHandler {
         } else {
             BackendMessages.commandComplete(out, result.commandTag());
         }
+    }
+
+    /** A COPY FROM STDIN has begun: CopyInResponse, then copy-in mode until CopyDone or CopyFail. */
+    private void enterCopyIn(PgCopyIn copy, CopyDescription description) {
+        copyIn = copy;
+        BackendMessages.copyInResponse(out, description.columnCount());
+        output.flush();
+    }
+
+    /**
+     * A message in copy-in mode. At CopyDone: CommandComplete, then a simple query goes on with
+     * its next statement. At an error (CopyFail, a bad row, a protocol violation): ErrorResponse,
+     * then a simple query ends with ReadyForQuery and the extended protocol skips until Sync; the
+     * CopyData, CopyDone and CopyFail the client still sends are dropped (see {@link #dispatch}).
+     */
+    private void copyInMessage(FrontendMessage message, SqlSession session) {
+        PgCopyIn copy = copyIn;
+        String tag;
+        try {
+            tag = copy.accept(message);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            rethrowIfClientGone(e);
+            copyIn = null;
+            copy.close();
+            sendError(e);
+            if (copy.isSimpleQuery()) {
+                readyForQuery(session);
+            } else {
+                skipUntilSync = true;
+                output.flush();
+            }
+            return;
+        }
+        if (tag == null) {
+            return;
+        }
+        copyIn = null;
+        copy.close();
+        BackendMessages.commandComplete(out, tag);
+        if (copy.isSimpleQuery()) {
+            runStatements(session, copy.statements(), copy.next());
+        }
+    }
+
+    /**
+     * Runs a COPY TO STDOUT: CopyOutResponse, one CopyData per row, CopyDone, CommandComplete. The
+     * CopyOutResponse waits for the first row, so a COPY that fails before it yields only the
+     * ErrorResponse; one that fails later ends its rows with the ErrorResponse, without CopyDone.
+     */
+    private void copyOut(SqlSession session, Portal portal, CopyDescription copy) {
+        boolean[] started = {false};
+        String tag = session.copyOut(portal, line -> {
+            if (!started[0]) {
+                BackendMessages.copyOutResponse(out, copy.columnCount());
+                started[0] = true;
+            }
+            BackendMessages.copyData(out, line);
+            output.flushIfFull();
+        });
+        if (!started[0]) {
+            BackendMessages.copyOutResponse(out, copy.columnCount());
+        }
+        BackendMessages.copyDone(out);
+        BackendMessages.commandComplete(out, tag);
     }
 
     private void dataRow(List<ResultColumn> columns, short[] formats, Object[] row) {
@@ -195,6 +316,12 @@ final class PgProtocolHandler {
         }
         BackendMessages.readyForQuery(out, status.indicator());
         output.flush();
+    }
+
+    private static void rethrowIfClientGone(Throwable t) {
+        if (t instanceof PgOutput.ClientGoneException gone) {
+            throw gone;
+        }
     }
 
     private void sendError(Throwable t) {

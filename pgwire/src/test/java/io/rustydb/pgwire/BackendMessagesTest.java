@@ -48,6 +48,21 @@ class BackendMessagesTest {
     }
 
     @Test
+    void copyInAndCopyOutResponses() {
+        // overall format 0 (text), 3 columns, each format 0
+        assertArrayEquals(hex("47 0000000D 00 0003 0000 0000 0000"), bytes(b -> BackendMessages.copyInResponse(b, 3)));
+        assertArrayEquals(hex("48 00000009 00 0001 0000"), bytes(b -> BackendMessages.copyOutResponse(b, 1)));
+        assertArrayEquals(hex("48 00000007 00 0000"), bytes(b -> BackendMessages.copyOutResponse(b, 0)));
+    }
+
+    @Test
+    void copyDataAndCopyDone() {
+        assertArrayEquals(Wire.concat(hex("64 00000009"), "1\tab\n".getBytes()),
+                bytes(b -> BackendMessages.copyData(b, "1\tab\n".getBytes())));
+        assertArrayEquals(hex("63 00000004"), bytes(BackendMessages::copyDone));
+    }
+
+    @Test
     void emptyBodyMessages() {
         assertArrayEquals(hex("49 00000004"), bytes(BackendMessages::emptyQueryResponse));
         assertArrayEquals(hex("31 00000004"), bytes(BackendMessages::parseComplete));

@@ -5,6 +5,9 @@ import io.rustydb.common.RustyDbException;
 import io.rustydb.common.session.SessionState;
 import io.rustydb.common.types.ColumnType;
 import io.rustydb.common.types.DataType;
+import io.rustydb.sql.CopyDescription;
+import io.rustydb.sql.CopyIn;
+import io.rustydb.sql.CopySink;
 import io.rustydb.sql.ExecutionResult;
 import io.rustydb.sql.ParsedStatement;
 import io.rustydb.sql.Portal;
@@ -15,6 +18,7 @@ import io.rustydb.sql.SessionListener;
 import io.rustydb.sql.SqlSession;
 import io.rustydb.sql.TransactionStatus;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -32,7 +36,10 @@ import java.util.regex.Pattern;
  * [WHERE id = $1]}, {@code SELECT <int>}, {@code SELECT $1, $2, ...} (echoes its parameters),
  * {@code GENERATE <n>} (n int rows), BEGIN/COMMIT/ROLLBACK, INSERT, {@code SET application_name
  * = 'x'}, {@code NOTICE}, {@code BOOM} (an unexpected exception), {@code SLEEP} (runs until
- * cancelled) and the empty query; anything else is a syntax error.
+ * cancelled), the empty query, and COPY: {@code COPY <table> FROM STDIN [CSV]} (a {@link
+ * FakeCopyIn}), {@code COPY items TO STDOUT} (the lines of {@link #COPY_OUT_LINES}), {@code COPY
+ * gen<n> TO STDOUT} (n lines), {@code COPY broken TO STDOUT} (one line, then 22012) and {@code
+ * COPY missing TO STDOUT} (42P01 before any row); anything else is a syntax error.
  */
 final class FakeSqlSession implements SqlSession {
     static final int ITEMS_OID = 16384;
@@ -51,12 +58,17 @@ final class FakeSqlSession implements SqlSession {
                 (int) LocalDate.parse("2024-02-29").toEpochDay(), 1e20},
             new Object[] {3, null, null, null, null, null, null});
     private static final Pattern PARAM = Pattern.compile("\\$(\\d+)");
+    private static final Pattern COPY = Pattern.compile("COPY (\\w+) (FROM STDIN|TO STDOUT)( CSV)?");
+    /** What {@code COPY items TO STDOUT} sends, one CopyData each. */
+    static final List<String> COPY_OUT_LINES = List.of("1\tapple\t1.50\n", "2\tpear\t0.99\n", "3\t\\N\t\\N\n");
 
     private final SessionState state;
     private final SessionListener listener;
     private TransactionStatus status = TransactionStatus.IDLE;
     private volatile boolean cancelled;
     volatile boolean closed;
+    /** The last COPY FROM STDIN begun, for tests to look at. */
+    volatile FakeCopyIn lastCopyIn;
 
     FakeSqlSession(SessionState state, SessionListener listener) {
         this.state = state;
@@ -102,6 +114,11 @@ final class FakeSqlSession implements SqlSession {
         }
         if (status == TransactionStatus.FAILED && !upper.equals("ROLLBACK") && !upper.equals("COMMIT")) {
             throw new RustyDbException(ErrorCode.IN_FAILED_SQL_TRANSACTION);
+        }
+        Matcher copy = COPY.matcher(upper);
+        if (copy.matches()) {
+            return new Query(text, List.of(), List.of(),
+                    new CopyDescription(copy.group(2).startsWith("FROM"), copy.group(3) != null, 3));
         }
         if (upper.equals("SELECT * FROM ITEMS")) {
             return new Query(text, List.of(), ITEMS);
@@ -240,6 +257,56 @@ final class FakeSqlSession implements SqlSession {
     }
 
     @Override
+    public CopyIn beginCopyIn(Portal portal) {
+        FakePortal p = (FakePortal) portal;
+        if (p.query.copy() == null || !p.query.copy().fromClient()) {
+            throw new IllegalStateException("not a COPY FROM STDIN: " + p.query.sql());
+        }
+        FakeCopyIn copy = new FakeCopyIn(this::failTransaction);
+        lastCopyIn = copy;
+        return copy;
+    }
+
+    @Override
+    public String copyOut(Portal portal, CopySink sink) {
+        FakePortal p = (FakePortal) portal;
+        if (p.query.copy() == null || p.query.copy().fromClient()) {
+            throw new IllegalStateException("not a COPY TO STDOUT: " + p.query.sql());
+        }
+        String table = p.query.sql().split(" ")[1].toLowerCase(Locale.ROOT);
+        try {
+            List<String> lines;
+            if (table.equals("missing")) {
+                throw new RustyDbException(ErrorCode.UNDEFINED_TABLE, table);
+            } else if (table.startsWith("gen")) {
+                int n = Integer.parseInt(table.substring(3));
+                lines = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    lines.add(i + "\trow " + i + "\t\\N\n");
+                }
+            } else {
+                lines = COPY_OUT_LINES;
+            }
+            for (String line : lines) {
+                sink.row(line.getBytes(StandardCharsets.UTF_8));
+                if (table.equals("broken")) {
+                    throw new RustyDbException(ErrorCode.DIVISION_BY_ZERO);
+                }
+            }
+            return "COPY " + lines.size();
+        } catch (RuntimeException e) {
+            failTransaction();
+            throw e;
+        }
+    }
+
+    private void failTransaction() {
+        if (status == TransactionStatus.IN_TRANSACTION) {
+            status = TransactionStatus.FAILED;
+        }
+    }
+
+    @Override
     public TransactionStatus transactionStatus() {
         return status;
     }
@@ -268,7 +335,12 @@ final class FakeSqlSession implements SqlSession {
         closed = true;
     }
 
-    record Query(String sql, List<DataType> parameterTypes, List<ResultColumn> resultColumns) implements PreparedQuery {
+    record Query(String sql, List<DataType> parameterTypes, List<ResultColumn> resultColumns, CopyDescription copy)
+            implements PreparedQuery {
+        Query(String sql, List<DataType> parameterTypes, List<ResultColumn> resultColumns) {
+            this(sql, parameterTypes, resultColumns, null);
+        }
+
         @Override
         public String sqlId() {
             return "fake" + Math.abs(sql.hashCode());

@@ -169,12 +169,35 @@ class PgFramerTest {
     }
 
     @Test
-    void unsupportedButKnownTypes() {
+    void functionCallIsKnownButUnsupported() {
         feed(Wire.startup(params()));
-        feed(Wire.concat(Wire.typed('F', new byte[8]), Wire.typed('d', new byte[3]), Wire.typed('c', new byte[0])));
+        feed(Wire.typed('F', new byte[8]));
         assertEquals(new FrontendMessage.Unsupported('F', "fastpath function calls"), out.get(1));
-        assertEquals(new FrontendMessage.Unsupported('d', "COPY"), out.get(2));
-        assertEquals(new FrontendMessage.Unsupported('c', "COPY"), out.get(3));
+    }
+
+    @Test
+    void copyMessages() {
+        feed(Wire.startup(params()));
+        feed(Wire.concat(Wire.copyData("1\tapple\n2"), Wire.copyData(""), Wire.copyDone(), Wire.copyFail("stop it"),
+                Wire.typed('f', "no terminator".getBytes(StandardCharsets.UTF_8)), Wire.typed('c', new byte[] {7})));
+        assertArrayEquals("1\tapple\n2".getBytes(StandardCharsets.UTF_8), ((FrontendMessage.CopyData) out.get(1)).data());
+        assertEquals(0, ((FrontendMessage.CopyData) out.get(2)).data().length);
+        assertInstanceOf(FrontendMessage.CopyDone.class, out.get(3));
+        assertEquals(new FrontendMessage.CopyFail("stop it"), out.get(4));
+        // read as leniently as PostgreSQL, which drops these unread outside a COPY
+        assertEquals(new FrontendMessage.CopyFail("no terminator"), out.get(5));
+        assertInstanceOf(FrontendMessage.CopyDone.class, out.get(6));
+    }
+
+    @Test
+    void copyDataSplitAtEveryByte() {
+        byte[] all = Wire.concat(Wire.startup(params()), Wire.copyData("abc\n"), Wire.copyDone());
+        for (byte b : all) {
+            feed(new byte[] {b});
+        }
+        assertEquals(3, out.size());
+        assertEquals("abc\n", new String(((FrontendMessage.CopyData) out.get(1)).data(), StandardCharsets.UTF_8));
+        assertFalse(framer.hasPartialMessage());
     }
 
     @Test

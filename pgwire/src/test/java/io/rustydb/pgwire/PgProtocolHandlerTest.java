@@ -1,5 +1,6 @@
 package io.rustydb.pgwire;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -227,5 +228,180 @@ class PgProtocolHandlerTest {
         output.close();
         handler.handle(new FrontendMessage.Query("SELECT 1"), session);
         assertEquals(0, queue.take().length);
+    }
+
+    private static String text(Wire.Message m) {
+        return new String(m.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void copyInThenTheNextStatementOfTheQuery() {
+        List<Wire.Message> out = run(Wire.query("COPY items FROM STDIN; SELECT 7"));
+        assertEquals("G", Wire.types(out), "waits for the data, without ReadyForQuery");
+        assertArrayEquals(Wire.hex("00 0003 0000 0000 0000"), out.get(0).body());
+        out = run(Wire.copyData("1\tapple\n2\tpear\n"), Wire.copyDone());
+        assertEquals("CTDCZ", Wire.types(out));
+        assertEquals("COPY 2\0", out.get(0).bodyText());
+        assertEquals(List.of("7"), dataRow(out.get(2)));
+        assertEquals("I", out.get(4).bodyText());
+        assertEquals("1\tapple\n2\tpear\n", session.lastCopyIn.received());
+    }
+
+    @Test
+    void copyDataSplitsAndJoinsRowsAnywhere() {
+        List<Wire.Message> out = run(Wire.query("COPY items FROM STDIN"), Wire.copyData("1\tap"),
+                Wire.copyData("ple\n2"), Wire.copyData("\tpear\n"), Wire.copyData("3\tx\n4\ty\n"), Wire.copyDone());
+        assertEquals("GCZ", Wire.types(out));
+        assertEquals("COPY 4\0", out.get(1).bodyText());
+        assertEquals("1\tapple\n2\tpear\n3\tx\n4\ty\n", session.lastCopyIn.received());
+        assertEquals(4, session.lastCopyIn.chunks(), "each CopyData is passed on as it comes");
+    }
+
+    @Test
+    void twoCopiesInOneQuery() {
+        List<Wire.Message> out = run(Wire.query("COPY a FROM STDIN; COPY b FROM STDIN CSV; INSERT x"),
+                Wire.copyData("1\n"), Wire.copyDone(), Wire.copyData("1,2\n2,3\n"), Wire.copyDone());
+        assertEquals("GCGCCZ", Wire.types(out));
+        assertEquals("COPY 1\0", out.get(1).bodyText());
+        assertArrayEquals(Wire.hex("00 0003 0000 0000 0000"), out.get(2).body(), "CSV is text format too");
+        assertEquals("COPY 2\0", out.get(3).bodyText());
+        assertEquals("INSERT 0 1\0", out.get(4).bodyText());
+    }
+
+    @Test
+    void copyFailEndsTheQueryWithAnError() {
+        List<Wire.Message> out = run(Wire.query("COPY items FROM STDIN; SELECT 7"), Wire.copyData("1\n"),
+                Wire.copyFail("user gave up"));
+        assertEquals("GEZ", Wire.types(out));
+        Map<Character, String> e = error(out.get(1));
+        assertEquals("57014", e.get('C'));
+        assertEquals("COPY from stdin failed: user gave up", e.get('M'));
+        assertEquals("TDCZ", Wire.types(run(Wire.query("SELECT 1"))));
+    }
+
+    @Test
+    void badRowDropsTheCopyMessagesAlreadyPipelined() {
+        List<Wire.Message> out = run(Wire.query("COPY items FROM STDIN; SELECT 7"), Wire.copyData("1\n2\n"),
+                Wire.copyData("bad\n"), Wire.copyData("4\n"), Wire.copyData("5\n"), Wire.copyFail("x"),
+                Wire.copyDone(), Wire.query("SELECT 1"));
+        assertEquals("GEZTDCZ", Wire.types(out), "no SELECT 7, no error for the dropped messages");
+        Map<Character, String> e = error(out.get(1));
+        assertEquals("22P02", e.get('C'));
+        assertEquals("invalid input syntax for type integer: \"bad\"", e.get('M'));
+        assertEquals("I", out.get(2).bodyText());
+        assertEquals(List.of("1"), dataRow(out.get(4)));
+        assertEquals("1\n2\nbad\n", session.lastCopyIn.received(), "nothing is passed on after the error");
+    }
+
+    @Test
+    void badRowInATransactionFailsIt() {
+        List<Wire.Message> out = run(Wire.query("BEGIN"), Wire.query("COPY items FROM STDIN"), Wire.copyData("bad"),
+                Wire.copyDone(), Wire.query("SELECT 1"), Wire.query("ROLLBACK"));
+        assertEquals("CZGEZEZCZ", Wire.types(out));
+        assertEquals("22P02", error(out.get(3)).get('C'));
+        assertEquals("E", out.get(4).bodyText());
+        assertEquals("25P02", error(out.get(5)).get('C'));
+    }
+
+    @Test
+    void strayCopyMessagesAreDropped() {
+        List<Wire.Message> out = run(Wire.copyData("1\n"), Wire.copyDone(), Wire.copyFail("late"), Wire.query("SELECT 1"));
+        assertEquals("TDCZ", Wire.types(out));
+    }
+
+    @Test
+    void flushAndSyncAreIgnoredDuringCopyIn() {
+        List<Wire.Message> out = run(Wire.query("COPY items FROM STDIN"), Wire.flush(), Wire.sync(),
+                Wire.copyData("1\n"), Wire.sync(), Wire.copyDone());
+        assertEquals("GCZ", Wire.types(out));
+        assertEquals("COPY 1\0", out.get(1).bodyText());
+    }
+
+    @Test
+    void otherMessagesDuringCopyInAreAProtocolViolation() {
+        List<Wire.Message> out = run(Wire.query("COPY items FROM STDIN"), Wire.copyData("1\n"),
+                Wire.query("SELECT 1"), Wire.copyData("2\n"), Wire.copyDone(), Wire.query("SELECT 2"));
+        assertEquals("GEZTDCZ", Wire.types(out));
+        Map<Character, String> e = error(out.get(1));
+        assertEquals("08P01", e.get('C'));
+        assertEquals("ERROR", e.get('S'));
+        assertEquals("unexpected message type 0x51 during COPY from stdin", e.get('M'));
+        assertEquals(List.of("2"), dataRow(out.get(4)));
+        assertTrue(session.lastCopyIn.isOver(), "the engine's COPY was aborted");
+        assertEquals("COPY from stdin failed: unexpected message type 0x51 during COPY from stdin",
+                session.lastCopyIn.failure());
+    }
+
+    @Test
+    void copyOutSendsEachRowAsCopyData() {
+        List<Wire.Message> out = run(Wire.query("COPY items TO STDOUT; SELECT 1"));
+        assertEquals("HdddcCTDCZ", Wire.types(out));
+        assertArrayEquals(Wire.hex("00 0003 0000 0000 0000"), out.get(0).body());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(FakeSqlSession.COPY_OUT_LINES.get(i), text(out.get(1 + i)));
+        }
+        assertEquals(0, out.get(4).body().length);
+        assertEquals("COPY 3\0", out.get(5).bodyText());
+    }
+
+    @Test
+    void copyOutErrorAfterRowsEndsWithTheError() {
+        List<Wire.Message> out = run(Wire.query("COPY broken TO STDOUT; SELECT 1"));
+        assertEquals("HdEZ", Wire.types(out));
+        assertEquals("22012", error(out.get(2)).get('C'));
+        assertEquals("TDCZ", Wire.types(run(Wire.query("SELECT 1"))));
+    }
+
+    @Test
+    void copyOutErrorBeforeTheFirstRowIsJustTheError() {
+        List<Wire.Message> out = run(Wire.query("COPY missing TO STDOUT"));
+        assertEquals("EZ", Wire.types(out));
+        assertEquals("42P01", error(out.get(0)).get('C'));
+    }
+
+    @Test
+    void largeCopyOutIsFlushedWhileStreaming() {
+        int offersBefore = queue.offers;
+        List<Wire.Message> out = run(Wire.query("COPY gen50000 TO STDOUT"));
+        assertEquals(50_004, out.size());
+        assertEquals("49999\trow 49999\t\\N\n", text(out.get(50_000)));
+        assertEquals("COPY 50000\0", out.get(50_002).bodyText());
+        assertTrue(queue.offers - offersBefore > 2, "flushed " + (queue.offers - offersBefore) + " times");
+    }
+
+    @Test
+    void extendedProtocolCopyIn() {
+        List<Wire.Message> out = run(Wire.parse("", "COPY items FROM STDIN CSV"), Wire.bind("", "", List.of()),
+                Wire.describe('P', ""), Wire.execute("", 0), Wire.sync());
+        assertEquals("12nG", Wire.types(out), "the Sync sent right after Execute is ignored in copy-in mode");
+        out = run(Wire.copyData("1,a\n"), Wire.copyData("2,b\n"), Wire.copyDone(), Wire.sync());
+        assertEquals("CZ", Wire.types(out));
+        assertEquals("COPY 2\0", out.get(0).bodyText());
+        assertEquals("TDCZ", Wire.types(run(Wire.query("SELECT 1"))));
+    }
+
+    @Test
+    void extendedProtocolCopyInErrorSkipsUntilSync() {
+        List<Wire.Message> out = run(Wire.parse("", "COPY items FROM STDIN"), Wire.bind("", "", List.of()),
+                Wire.execute("", 0), Wire.sync(), Wire.copyData("1\nbad\n"), Wire.copyData("3\n"), Wire.copyDone(),
+                Wire.execute("", 0), Wire.sync(), Wire.query("SELECT 1"));
+        assertEquals("12GEZTDCZ", Wire.types(out));
+        assertEquals("22P02", error(out.get(3)).get('C'));
+    }
+
+    @Test
+    void extendedProtocolCopyFail() {
+        List<Wire.Message> out = run(Wire.parse("", "COPY items FROM STDIN"), Wire.bind("", "", List.of()),
+                Wire.execute("", 0), Wire.copyFail("no more"), Wire.copyData("late\n"), Wire.sync());
+        assertEquals("12GEZ", Wire.types(out));
+        assertEquals("COPY from stdin failed: no more", error(out.get(3)).get('M'));
+    }
+
+    @Test
+    void extendedProtocolCopyOutIgnoresTheRowLimit() {
+        List<Wire.Message> out = run(Wire.parse("", "COPY items TO STDOUT"), Wire.bind("", "", List.of()),
+                Wire.describe('P', ""), Wire.execute("", 1), Wire.sync());
+        assertEquals("12nHdddcCZ", Wire.types(out));
+        assertEquals("COPY 3\0", out.get(8).bodyText());
     }
 }

@@ -105,6 +105,24 @@ final class Wire {
         return typed('S', new byte[0]);
     }
 
+    static byte[] flush() {
+        return typed('H', new byte[0]);
+    }
+
+    static byte[] copyData(String data) {
+        return typed('d', data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] copyDone() {
+        return typed('c', new byte[0]);
+    }
+
+    static byte[] copyFail(String message) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        cstring(body, message);
+        return typed('f', body.toByteArray());
+    }
+
     static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {

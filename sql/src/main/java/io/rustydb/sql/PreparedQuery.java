@@ -19,4 +19,7 @@ public interface PreparedQuery {
 
     /** Columns of the rows the statement returns; empty for statements that return none. */
     List<ResultColumn> resultColumns();
+
+    /** For {@code COPY ... FROM STDIN / TO STDOUT}: what it exchanges with the client; else null. */
+    CopyDescription copy();
 }

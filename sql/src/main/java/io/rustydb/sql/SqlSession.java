@@ -43,6 +43,18 @@ public interface SqlSession extends AutoCloseable {
      */
     ExecutionResult execute(Portal portal, long maxRows, RowSink sink);
 
+    /**
+     * Starts a bound {@code COPY ... FROM STDIN} (its query's {@link PreparedQuery#copy()} says
+     * fromClient). The statement runs until the returned handle is finished or failed.
+     */
+    CopyIn beginCopyIn(Portal portal);
+
+    /**
+     * Runs a bound {@code COPY ... TO STDOUT}, passing each encoded row to {@code sink}; returns
+     * the command tag, e.g. {@code COPY 1000}.
+     */
+    String copyOut(Portal portal, CopySink sink);
+
     TransactionStatus transactionStatus();
 
     /** The run-time parameters reported to the client (ParameterStatus) and their values now. */

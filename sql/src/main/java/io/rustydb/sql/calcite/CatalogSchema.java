@@ -28,7 +28,8 @@ public final class CatalogSchema extends AbstractSchema {
         for (TableDef def : catalog.tables()) {
             if (def.schema().equals(name)) {
                 map.put(def.name(), tables.computeIfAbsent(def,
-                        d -> new StorageTable(d, storage.tablespace(d.tablespace()))));
+                        d -> new StorageTable(d, storage.tablespace(d.tablespace()),
+                                () -> catalog.analyzedRowCount(d.id()))));
             }
         }
         tables.keySet().retainAll(catalog.tables());

@@ -8,6 +8,7 @@ import io.rustydb.common.types.DataType;
 import io.rustydb.sql.catalog.ColumnDef;
 import io.rustydb.sql.catalog.TableDef;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -15,6 +16,9 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
@@ -25,11 +29,22 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
     private final TableDef def;
     private final Tablespace tablespace;
     private final List<DataType> types;
+    private final LongSupplier analyzedRows;
 
-    public StorageTable(TableDef def, Tablespace tablespace) {
+    /** @param analyzedRows the row count of the last ANALYZE, or -1 if none */
+    public StorageTable(TableDef def, Tablespace tablespace, LongSupplier analyzedRows) {
         this.def = def;
         this.tablespace = tablespace;
         this.types = def.columnTypes();
+        this.analyzedRows = analyzedRows;
+    }
+
+    /** Row count from ANALYZE (Calcite's default guess before the first one) and the primary key. */
+    @Override
+    public Statistic getStatistic() {
+        List<ImmutableBitSet> keys = def.hasPrimaryKey() ? List.of(ImmutableBitSet.of(def.primaryKey())) : List.of();
+        long rows = analyzedRows.getAsLong();
+        return Statistics.of(rows < 0 ? 100d : rows, keys);
     }
 
     public TableDef definition() {

@@ -27,6 +27,7 @@ public final class Catalog {
     private static final int CATALOG_OBJECT = 0;
     private static final String TABLE_PREFIX = "table/";
     private static final int FIRST_TABLE_ID = 16384;
+    private static final int DELETE_BATCH = 10_000;
 
     private final StorageEngine storage;
     private final Tablespace system;
@@ -35,6 +36,8 @@ public final class Catalog {
     private final AtomicInteger nextTableId = new AtomicInteger(FIRST_TABLE_ID);
     private final AtomicLong version = new AtomicLong();
     private final RowIdAllocator rowIds;
+    private final TableLocks locks = new TableLocks();
+    private final Map<Integer, Long> rowCounts = new ConcurrentHashMap<>();
 
     private Catalog(StorageEngine storage) {
         this.storage = storage;
@@ -61,6 +64,11 @@ public final class Catalog {
         } catch (java.io.IOException e) {
             throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, "unreadable catalog: " + e.getMessage());
         }
+    }
+
+    /** Table-level locks between writers and DDL. */
+    public TableLocks locks() {
+        return locks;
     }
 
     /** Incremented on every DDL; part of every plan-cache key. */
@@ -96,23 +104,90 @@ public final class Catalog {
         version.incrementAndGet();
     }
 
-    /** Durably removes a table's definition and deletes its rows. */
-    public synchronized void dropTable(TableDef def) {
-        Tablespace data = storage.tablespace(def.tablespace());
-        try (StorageTransaction txn = storage.begin()) {
-            txn.beginStatement();
-            try (KvIterator it = txn.scan(data, KeyCodec.objectPrefix(def.id()), KeyCodec.objectPrefixEnd(def.id()))) {
-                while (it.next()) {
-                    txn.delete(data, it.key());
-                }
+    /** Durably removes a table's definition, then deletes its rows. */
+    public void dropTable(TableDef def) {
+        synchronized (this) {
+            try (StorageTransaction txn = storage.begin()) {
+                txn.delete(system, key(TABLE_PREFIX + def.id()));
+                txn.delete(system, key("rowid/" + def.id()));
+                txn.commit();
             }
-            txn.delete(system, key(TABLE_PREFIX + def.id()));
-            txn.delete(system, key("rowid/" + def.id()));
-            txn.commit();
+            tables.remove(qualified(def.schema(), def.name()));
+            rowIds.forget(def.id());
+            version.incrementAndGet();
         }
-        tables.remove(qualified(def.schema(), def.name()));
-        rowIds.forget(def.id());
+        deleteRows(def);
+    }
+
+    /**
+     * Durably replaces a table's definition in one step (ALTER TABLE, TRUNCATE): {@code next}
+     * may have another id, i.e. another key range, or another name.
+     */
+    public synchronized void replaceTable(TableDef old, TableDef next) {
+        String oldKey = qualified(old.schema(), old.name());
+        String newKey = qualified(next.schema(), next.name());
+        if (!oldKey.equals(newKey) && tables.containsKey(newKey)) {
+            throw new RustyDbException(ErrorCode.DUPLICATE_TABLE, next.name());
+        }
+        try (StorageTransaction txn = storage.begin()) {
+            if (old.id() != next.id()) {
+                txn.delete(system, key(TABLE_PREFIX + old.id()));
+                txn.delete(system, key("rowid/" + old.id()));
+            }
+            txn.put(system, key(TABLE_PREFIX + next.id()), json.writeValueAsBytes(next));
+            txn.commit();
+        } catch (JsonProcessingException e) {
+            throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, e.getMessage());
+        }
+        tables.remove(oldKey);
+        tables.put(newKey, next);
+        if (old.id() != next.id()) {
+            rowIds.forget(old.id());
+        }
         version.incrementAndGet();
+    }
+
+    /**
+     * Deletes every row stored under a table id that no definition uses any more, in batches of
+     * {@link #DELETE_BATCH} rows so a large table does not become one huge transaction.
+     */
+    public void deleteRows(TableDef def) {
+        Tablespace data = storage.tablespace(def.tablespace());
+        byte[] from = KeyCodec.objectPrefix(def.id());
+        byte[] to = KeyCodec.objectPrefixEnd(def.id());
+        boolean more = true;
+        while (more) {
+            more = false;
+            try (StorageTransaction txn = storage.begin()) {
+                txn.beginStatement();
+                int deleted = 0;
+                try (KvIterator it = txn.scan(data, from, to)) {
+                    while (it.next()) {
+                        txn.delete(data, it.key());
+                        if (++deleted == DELETE_BATCH) {
+                            more = true;
+                            break;
+                        }
+                    }
+                }
+                txn.commit();
+            }
+        }
+        storage.compactRange(data, from, to);
+    }
+
+    /** Records the row count ANALYZE measured; the planner's statistics use it. */
+    public void recordRowCount(int tableId, long rows) {
+        storage.put(system, key("stats/" + tableId), java.nio.ByteBuffer.allocate(Long.BYTES).putLong(rows).array());
+        rowCounts.put(tableId, rows);
+    }
+
+    /** The row count measured by the last ANALYZE of the table, or -1 if it was never analyzed. */
+    public long analyzedRowCount(int tableId) {
+        return rowCounts.computeIfAbsent(tableId, id -> {
+            byte[] stored = storage.get(system, key("stats/" + id));
+            return stored == null ? -1L : java.nio.ByteBuffer.wrap(stored).getLong();
+        });
     }
 
     /** Next hidden row id of a table without primary key. */

@@ -42,7 +42,13 @@ public final class DropTablePlan extends UtilityPlan {
             }
         }
         for (TableDef table : tables) {
-            engine.catalog().dropTable(table);
+            int session = context.session().sessionId();
+            engine.catalog().locks().lockExclusive(table.id(), session, context::checkCancelled);
+            try {
+                engine.catalog().dropTable(table);
+            } finally {
+                engine.catalog().locks().unlockExclusive(table.id(), session);
+            }
         }
         return Execution.completed("DROP TABLE");
     }

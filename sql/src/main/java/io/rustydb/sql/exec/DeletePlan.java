@@ -38,6 +38,11 @@ public final class DeletePlan extends ModificationPlan {
     }
 
     @Override
+    public int tableId() {
+        return writer.table().id();
+    }
+
+    @Override
     public Execution start(StatementContext context, List<Object> parameters) {
         long count = RowModification.run(context, parameters, writer, program, lookup,
                 (key, row, evaluated) -> context.transaction().delete(writer.tablespace(), key));

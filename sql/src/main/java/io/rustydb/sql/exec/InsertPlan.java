@@ -25,10 +25,10 @@ public final class InsertPlan extends ModificationPlan {
     private final int[] targetColumns;
     private final ValuesSource values;
     private final QueryCompiler.Result query;
-    private final Defaults defaults;
+    private final ColumnDefaults defaults;
 
     private InsertPlan(RowWriter writer, int[] targetColumns, ValuesSource values,
-            QueryCompiler.Result query, Defaults defaults, List<DataType> parameterTypes) {
+            QueryCompiler.Result query, ColumnDefaults defaults, List<DataType> parameterTypes) {
         super(parameterTypes);
         this.writer = writer;
         this.targetColumns = targetColumns;
@@ -43,7 +43,7 @@ public final class InsertPlan extends ModificationPlan {
         TableDef table = Tables.resolve(engine.catalog(), (SqlIdentifier) insert.getTargetTable());
         int[] targets = targetColumns(table, insert);
         RowWriter writer = new RowWriter(engine, table);
-        Defaults defaults = Defaults.create(engine, table);
+        ColumnDefaults defaults = ColumnDefaults.create(engine, table);
         ValuesSource values = ValuesSource.of(insert.getSource(), table, targets, declared);
         if (values != null) {
             return new InsertPlan(writer, targets, values, null, defaults, values.parameterTypes());
@@ -94,6 +94,11 @@ public final class InsertPlan extends ModificationPlan {
     }
 
     @Override
+    public int tableId() {
+        return writer.table().id();
+    }
+
+    @Override
     public Execution start(StatementContext context, List<Object> parameters) {
         Object[] defaultRow = defaults.evaluate(context);
         long count = 0;
@@ -124,44 +129,5 @@ public final class InsertPlan extends ModificationPlan {
             row[targetColumns[i]] = writer.convert(targetColumns[i], source[i]);
         }
         writer.insert(context.transaction(), row);
-    }
-
-    /** Column defaults of a table, compiled once per plan and evaluated once per execution. */
-    static final class Defaults {
-        private final List<ColumnDef> columns;
-        private final QueryPlan[] plans;
-
-        private Defaults(List<ColumnDef> columns, QueryPlan[] plans) {
-            this.columns = columns;
-            this.plans = plans;
-        }
-
-        static Defaults create(EngineContext engine, TableDef table) {
-            List<ColumnDef> columns = table.columns();
-            QueryPlan[] plans = new QueryPlan[columns.size()];
-            for (int i = 0; i < plans.length; i++) {
-                String expression = columns.get(i).defaultExpression();
-                if (expression != null) {
-                    plans[i] = QueryPlan.create(engine,
-                            () -> io.rustydb.sql.parser.RustyDbParser.parseStatement("SELECT " + expression),
-                            List.of());
-                }
-            }
-            return new Defaults(columns, plans);
-        }
-
-        Object[] evaluate(StatementContext context) {
-            Object[] row = new Object[plans.length];
-            for (int i = 0; i < plans.length; i++) {
-                if (plans[i] != null) {
-                    Object[][] holder = new Object[1][];
-                    try (Execution e = plans[i].start(context, List.of())) {
-                        e.fetch(1, r -> holder[0] = r);
-                    }
-                    row[i] = ValueConverter.convert(holder[0][0], columns.get(i).type());
-                }
-            }
-            return row;
-        }
     }
 }

@@ -5,12 +5,15 @@ import io.rustydb.sql.ResultColumn;
 import java.util.List;
 
 /** INSERT, UPDATE or DELETE: writes rows in the session's transaction and returns none. */
-abstract class ModificationPlan implements StatementPlan {
+public abstract class ModificationPlan implements StatementPlan {
     private final List<DataType> parameterTypes;
 
-    ModificationPlan(List<DataType> parameterTypes) {
+    protected ModificationPlan(List<DataType> parameterTypes) {
         this.parameterTypes = parameterTypes;
     }
+
+    /** The table the statement writes; its writers hold a shared table lock until commit. */
+    public abstract int tableId();
 
     @Override
     public final boolean modifiesData() {

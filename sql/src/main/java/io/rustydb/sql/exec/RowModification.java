@@ -44,7 +44,7 @@ final class RowModification {
                 while (it.next()) {
                     if (++sinceCheck == 256) {
                         sinceCheck = 0;
-                        context.dataContext(null).checkCancelled();
+                        context.checkCancelled();
                     }
                     Object[] evaluated = program.evaluate(context, parameters, writer.decode(it.value()));
                     if (RowProgram.isTrue(evaluated)) {

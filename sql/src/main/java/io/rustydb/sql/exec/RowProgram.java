@@ -36,8 +36,14 @@ final class RowProgram {
      */
     static RowProgram compile(EngineContext engine, TableDef table, String alias,
             Function<Parameterizer, List<SqlNode>> parts, List<DataType> declared) {
+        return compile(engine, table, alias, parts, declared, null);
+    }
+
+    /** As above, with labels for the outputs (index 0, the condition, included) or null. */
+    static RowProgram compile(EngineContext engine, TableDef table, String alias,
+            Function<Parameterizer, List<SqlNode>> parts, List<DataType> declared, List<String> labels) {
         return new RowProgram(QueryCompiler.compile(engine, p -> build(table, alias, parts.apply(p), p),
-                declared, null));
+                declared, labels));
     }
 
     private static SqlNode build(TableDef table, String alias, List<SqlNode> items, Parameterizer p) {

@@ -51,8 +51,12 @@ final class RowWriter {
     /** Inserts a converted row; 23505 if its primary key exists. */
     void insert(StorageTransaction txn, Object[] row) {
         checkNotNull(row);
-        byte[] key = table.hasPrimaryKey() ? primaryKey(row) : rowIdKey(catalog.nextRowId(table.id()));
-        if (table.hasPrimaryKey() && txn.getForUpdate(tablespace, key) != null) {
+        if (!table.hasPrimaryKey()) {
+            txn.put(tablespace, rowIdKey(catalog.nextRowId(table.id())), RowCodec.encode(types, row));
+            return;
+        }
+        byte[] key = primaryKey(row);
+        if (txn.getForUpdate(tablespace, key) != null) {
             throw duplicate(row);
         }
         txn.put(tablespace, key, RowCodec.encode(types, row));

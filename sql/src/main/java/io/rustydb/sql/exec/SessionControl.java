@@ -6,6 +6,9 @@ import io.rustydb.sql.session.SessionSettings;
 /** What session-level statements (transaction control, SET, SHOW) may do to their session. */
 public interface SessionControl {
 
+    /** The session's id (the protocol's process id), the owner of its table locks. */
+    int sessionId();
+
     /** BEGIN / START TRANSACTION. */
     void begin(TransactionModes modes);
 

@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public record StatementContext(EngineContext engine, StorageTransaction transaction, AtomicBoolean cancelFlag,
         long startMillis, long deadlineMillis, TimeZone timeZone, SessionControl session) {
 
+    /** Throws 57014 if the statement was cancelled or ran past statement_timeout. */
+    public void checkCancelled() {
+        dataContext(null).checkCancelled();
+    }
+
     /** Sends a notice to the client (NoticeResponse). */
     public void notice(String severity, String sqlState, String message) {
         session.notice(severity, sqlState, message);

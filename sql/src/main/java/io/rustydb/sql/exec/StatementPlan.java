@@ -28,6 +28,11 @@ public interface StatementPlan {
         return getClass().getSimpleName().replace("Plan", "").toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** For COPY FROM STDIN / TO STDOUT: what it exchanges with the client; null otherwise. */
+    default io.rustydb.sql.CopyDescription copy() {
+        return null;
+    }
+
     /** Starts one execution with the client's parameter values. */
     Execution start(StatementContext context, List<Object> parameters);
 }

@@ -61,6 +61,11 @@ public final class UpdatePlan extends ModificationPlan {
     }
 
     @Override
+    public int tableId() {
+        return writer.table().id();
+    }
+
+    @Override
     public Execution start(StatementContext context, List<Object> parameters) {
         long count = RowModification.run(context, parameters, writer, program, lookup, (key, row, evaluated) -> {
             Object[] updated = row.clone();

@@ -3,6 +3,7 @@ package io.rustydb.sql.parser;
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.sql.parser.SyntaxErrors.Segment;
+import io.rustydb.sql.parser.ddl.SqlCreateView;
 import io.rustydb.sql.parser.impl.RustyDbSqlParserImpl;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,12 +97,22 @@ public final class RustyDbParser {
     private static SqlNode parse(String sql, Segment segment) {
         String text = LimitLiterals.rewrite(segment.text(sql));
         try {
-            return LimitParams.resolve(SqlParser.create(text, CONFIG).parseStmt(), text);
+            return withSourceText(LimitParams.resolve(SqlParser.create(text, CONFIG).parseStmt(), text),
+                    segment.text(sql));
         } catch (SqlParseException e) {
             throw SyntaxErrors.of(e, sql, segment);
         } catch (CalciteContextException e) {
             throw SyntaxErrors.of(e, sql, segment);
         }
+    }
+
+    /** Gives a CREATE VIEW the text of its query, as the client wrote it. */
+    private static SqlNode withSourceText(SqlNode node, String text) {
+        if (node instanceof SqlCreateView view) {
+            return view.withQueryText(text.substring(TextPositions.start(text, view.queryTextPos()),
+                    TextPositions.end(text, view.queryTextPos())));
+        }
+        return node;
     }
 
     /** Splits at top-level semicolons; each segment is trimmed and blank ones (or only comments) dropped. */

@@ -6,8 +6,10 @@ import io.rustydb.common.types.ColumnType;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.parser.ddl.SqlColumnDeclaration;
 import io.rustydb.sql.parser.ddl.SqlCreateTable;
+import io.rustydb.sql.parser.ddl.SqlForeignKeyConstraint;
 import io.rustydb.sql.parser.ddl.SqlTableConstraint;
 import io.rustydb.sql.parser.ddl.SqlTableOption;
+import io.rustydb.sql.parser.impl.SimpleCharStream;
 import io.rustydb.sql.parser.type.ColumnTypes;
 import io.rustydb.sql.parser.type.PgTypeNameSpec;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
@@ -57,6 +60,48 @@ public final class RustyDbParserUtil {
         return error(pos, new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, feature));
     }
 
+    /** A 0A000 error worded by PostgreSQL, e.g. {@code COPY quote available only in CSV mode}. */
+    public static CalciteContextException featureNotSupported(SqlParserPos pos, String message) {
+        return error(pos, new WordedFeatureNotSupported(message));
+    }
+
+    /** A 42601 error with {@code message}, e.g. {@code conflicting or redundant options}. */
+    public static CalciteContextException syntaxError(SqlParserPos pos, String message) {
+        return error(pos, new RustyDbException(ErrorCode.SYNTAX_ERROR, message));
+    }
+
+    /**
+     * {@link ErrorCode#FEATURE_NOT_SUPPORTED} renders "%s is not supported", but several 0A000
+     * errors PostgreSQL reports are worded otherwise. This keeps their SQLSTATE and wording (a
+     * positioned copy made by {@link RustyDbException#withPosition} keeps the message too) until
+     * ErrorCode has a free-text 0A000 entry.
+     */
+    private static final class WordedFeatureNotSupported extends RustyDbException {
+        private static final long serialVersionUID = 1L;
+
+        private final String message;
+
+        WordedFeatureNotSupported(String message) {
+            super(ErrorCode.FEATURE_NOT_SUPPORTED, message);
+            this.message = message;
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+    }
+
+    /**
+     * Whether the words after a FOR just lexed are UPDATE, NO KEY UPDATE, SHARE or KEY SHARE
+     * followed by the end, a {@code ;} or a word (OF, NOWAIT, SKIP), so that the FOR starts a
+     * locking clause rather than, say, {@code substring(s FROM 1 FOR share)}. Reads ahead in the
+     * lexer's input and backs up again.
+     */
+    public static boolean startsLockingClause(SimpleCharStream input) {
+        return LockingClauseLookahead.startsLockingClause(input);
+    }
+
     /** {@code float(p)}. */
     public static SqlTypeNameSpec floatType(int precision, SqlParserPos pos) {
         try {
@@ -64,6 +109,11 @@ public final class RustyDbParserUtil {
         } catch (RustyDbException e) {
             throw error(pos, e);
         }
+    }
+
+    /** The names in a list of simple identifiers, e.g. a column list. */
+    public static List<String> names(SqlNodeList list) {
+        return list.stream().map(n -> ((SqlIdentifier) n).getSimple()).toList();
     }
 
     /** The lower-case name of a run-time parameter or storage option, dotted if qualified. */
@@ -131,6 +181,9 @@ public final class RustyDbParserUtil {
         Set<String> columnNames = new HashSet<>();
         boolean hasPrimaryKey = false;
         for (SqlNode element : elements) {
+            if (element instanceof SqlForeignKeyConstraint) {
+                throw featureNotSupported(element.getParserPosition(), "FOREIGN KEY constraints are not supported");
+            }
             boolean primaryKey;
             if (element instanceof SqlColumnDeclaration column) {
                 if (!columnNames.add(column.nameString())) {

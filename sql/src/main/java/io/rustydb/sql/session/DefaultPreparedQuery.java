@@ -1,6 +1,7 @@
 package io.rustydb.sql.session;
 
 import io.rustydb.common.types.DataType;
+import io.rustydb.sql.CopyDescription;
 import io.rustydb.sql.PreparedQuery;
 import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.exec.StatementPlan;
@@ -65,6 +66,11 @@ final class DefaultPreparedQuery implements PreparedQuery {
     @Override
     public List<DataType> parameterTypes() {
         return plan == null ? List.of() : plan.parameterTypes();
+    }
+
+    @Override
+    public CopyDescription copy() {
+        return plan == null ? null : plan.copy();
     }
 
     @Override

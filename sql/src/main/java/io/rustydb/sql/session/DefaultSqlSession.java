@@ -6,6 +6,8 @@ import io.rustydb.common.session.SessionState;
 import io.rustydb.common.session.SessionStatus;
 import io.rustydb.common.types.DataType;
 import io.rustydb.persistence.StorageTransaction;
+import io.rustydb.sql.CopyIn;
+import io.rustydb.sql.CopySink;
 import io.rustydb.sql.ExecutionResult;
 import io.rustydb.sql.ParsedStatement;
 import io.rustydb.sql.Portal;
@@ -15,9 +17,12 @@ import io.rustydb.sql.SessionListener;
 import io.rustydb.sql.SqlSession;
 import io.rustydb.sql.TransactionStatus;
 import io.rustydb.sql.command.TransactionControlPlan;
+import io.rustydb.sql.exec.CopyFromStdin;
+import io.rustydb.sql.exec.CopyToStdout;
 import io.rustydb.sql.exec.EngineContext;
 import io.rustydb.sql.exec.ErrorTranslator;
 import io.rustydb.sql.exec.Execution;
+import io.rustydb.sql.exec.ModificationPlan;
 import io.rustydb.sql.exec.SessionControl;
 import io.rustydb.sql.exec.StatementContext;
 import io.rustydb.sql.exec.StatementPlan;
@@ -147,7 +152,82 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         }
     }
 
+    @Override
+    public CopyIn beginCopyIn(Portal portal) {
+        DefaultPreparedQuery query = ((DefaultPortal) portal).prepared();
+        if (!(query.plan() instanceof CopyFromStdin)) {
+            throw new RustyDbException(ErrorCode.PROTOCOL_VIOLATION, "statement is not COPY FROM STDIN");
+        }
+        DefaultParsedStatement statement = query.statement();
+        CopyIn load;
+        try {
+            StatementContext context = begin(query);
+            load = ((CopyFromStdin) query.plan()).open(context, ((DefaultPortal) portal).parameters());
+        } catch (RuntimeException e) {
+            throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+        }
+        return new CopyIn() {
+            @Override
+            public void data(byte[] chunk) {
+                try {
+                    load.data(chunk);
+                } catch (RuntimeException e) {
+                    throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+                }
+            }
+
+            @Override
+            public String finish() {
+                try {
+                    String tag = load.finish();
+                    finishImplicit();
+                    becomeIdle();
+                    return tag;
+                } catch (RuntimeException e) {
+                    throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+                }
+            }
+
+            @Override
+            public void fail(String message) {
+                try {
+                    load.fail(message);
+                } catch (RuntimeException e) {
+                    throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+                }
+                throw failStatement(new RustyDbException(ErrorCode.QUERY_CANCELED_COPY, message));
+            }
+        };
+    }
+
+    @Override
+    public String copyOut(Portal portal, CopySink sink) {
+        DefaultPreparedQuery query = ((DefaultPortal) portal).prepared();
+        if (!(query.plan() instanceof CopyToStdout)) {
+            throw new RustyDbException(ErrorCode.PROTOCOL_VIOLATION, "statement is not COPY TO STDOUT");
+        }
+        try {
+            StatementContext context = begin(query);
+            long rows = ((CopyToStdout) query.plan()).copyOut(context, ((DefaultPortal) portal).parameters(), sink);
+            finishImplicit();
+            becomeIdle();
+            return "COPY " + rows;
+        } catch (RuntimeException e) {
+            DefaultParsedStatement statement = query.statement();
+            throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+        }
+    }
+
     private Execution start(DefaultPreparedQuery query, List<Object> parameters) {
+        StatementContext context = begin(query);
+        return query.plan().start(context, parameters);
+    }
+
+    /**
+     * Everything before a statement runs: the failed-transaction check, re-planning after DDL,
+     * the published state, the transaction and its statement snapshot.
+     */
+    private StatementContext begin(DefaultPreparedQuery query) {
         StatementPlan plan = query.plan();
         if (failed && !(plan instanceof TransactionControlPlan control && control.endsTransaction())) {
             throw new RustyDbException(ErrorCode.IN_FAILED_SQL_TRANSACTION);
@@ -172,7 +252,10 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         }
         StatementContext context = new StatementContext(engine, transaction, cancelFlag, now,
                 timeout > 0 ? now + timeout : 0, settings.timeZone(), this);
-        return plan.start(context, parameters);
+        if (plan instanceof ModificationPlan write) {
+            engine.catalog().locks().lockShared(write.tableId(), state.sessionId(), context::checkCancelled);
+        }
+        return context;
     }
 
     /** Commits the implicit transaction of an autocommit statement, if one is open. */
@@ -180,8 +263,17 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         if (!explicitBlock && transaction != null) {
             StorageTransaction t = transaction;
             transaction = null;
-            t.commit();
+            try {
+                t.commit();
+            } finally {
+                releaseTableLocks();
+            }
         }
+    }
+
+    /** The transaction ended: other sessions' DDL on the tables it wrote may proceed. */
+    private void releaseTableLocks() {
+        engine.catalog().locks().releaseAll(state.sessionId());
     }
 
     /** Records a failed statement: its transaction is rolled back, an explicit block becomes failed. */
@@ -190,6 +282,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             transaction.rollback();
             transaction = null;
         }
+        releaseTableLocks();
         if (explicitBlock) {
             failed = true;
         }
@@ -232,11 +325,17 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             transaction.rollback();
             transaction = null;
         }
+        releaseTableLocks();
         explicitBlock = false;
         failed = false;
     }
 
     // SessionControl
+
+    @Override
+    public int sessionId() {
+        return state.sessionId();
+    }
 
     @Override
     public void begin(TransactionModes modes) {
@@ -260,15 +359,18 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         }
         boolean wasFailed = failed;
         StorageTransaction t = transaction;
-        endBlock();
-        if (wasFailed || t == null) {
+        try {
             if (t != null) {
-                t.rollback();
+                if (wasFailed) {
+                    t.rollback();
+                } else {
+                    t.commit();
+                }
             }
-            return wasFailed ? "ROLLBACK" : "COMMIT";
+        } finally {
+            endBlock();
         }
-        t.commit();
-        return "COMMIT";
+        return wasFailed ? "ROLLBACK" : "COMMIT";
     }
 
     @Override
@@ -278,13 +380,17 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             return;
         }
         StorageTransaction t = transaction;
-        endBlock();
-        if (t != null) {
-            t.rollback();
+        try {
+            if (t != null) {
+                t.rollback();
+            }
+        } finally {
+            endBlock();
         }
     }
 
     private void endBlock() {
+        releaseTableLocks();
         transaction = null;
         explicitBlock = false;
         failed = false;

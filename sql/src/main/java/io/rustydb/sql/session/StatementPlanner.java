@@ -3,18 +3,28 @@ package io.rustydb.sql.session;
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.DataType;
+import io.rustydb.sql.command.AlterTablePlan;
 import io.rustydb.sql.command.CreateTablePlan;
 import io.rustydb.sql.command.DropTablePlan;
 import io.rustydb.sql.command.SettingPlan;
 import io.rustydb.sql.command.TransactionControlPlan;
+import io.rustydb.sql.command.TruncatePlan;
+import io.rustydb.sql.command.VacuumPlan;
+import io.rustydb.sql.exec.copy.CopyPlanner;
+import io.rustydb.sql.parser.copy.SqlCopy;
+import io.rustydb.sql.parser.dml.SqlTruncate;
+import io.rustydb.sql.parser.utility.SqlAnalyze;
+import io.rustydb.sql.parser.utility.SqlVacuum;
 import io.rustydb.sql.exec.DeletePlan;
 import io.rustydb.sql.exec.EngineContext;
 import io.rustydb.sql.exec.InsertPlan;
+import io.rustydb.sql.exec.PointSelectPlan;
 import io.rustydb.sql.exec.QueryPlan;
 import io.rustydb.sql.exec.SessionControl;
 import io.rustydb.sql.exec.StatementPlan;
 import io.rustydb.sql.exec.UpdatePlan;
 import io.rustydb.sql.parser.RustyDbParser;
+import io.rustydb.sql.parser.ddl.SqlAlterTable;
 import io.rustydb.sql.parser.ddl.SqlCreateTable;
 import io.rustydb.sql.parser.ddl.SqlDropTable;
 import java.util.List;
@@ -51,6 +61,21 @@ final class StatementPlanner {
         if (node instanceof SqlDropTable drop) {
             return new DropTablePlan(engine, drop);
         }
+        if (node instanceof SqlCopy copy) {
+            return CopyPlanner.plan(engine, copy);
+        }
+        if (node instanceof SqlAlterTable alter) {
+            return new AlterTablePlan(engine, alter);
+        }
+        if (node instanceof SqlTruncate truncate) {
+            return new TruncatePlan(engine, truncate);
+        }
+        if (node instanceof SqlVacuum vacuum) {
+            return new VacuumPlan(engine, vacuum.tables(), true, vacuum.analyze(), vacuum.verbose());
+        }
+        if (node instanceof SqlAnalyze analyze) {
+            return new VacuumPlan(engine, analyze.tables(), false, true, analyze.verbose());
+        }
         if (TransactionControlPlan.handles(node)) {
             return new TransactionControlPlan(node);
         }
@@ -58,7 +83,8 @@ final class StatementPlanner {
             return new SettingPlan(node, session);
         }
         if (node.getKind().belongsTo(SqlKind.QUERY)) {
-            return QueryPlan.create(engine, () -> RustyDbParser.parseStatement(text), declared);
+            PointSelectPlan point = PointSelectPlan.tryCreate(engine, () -> RustyDbParser.parseStatement(text), declared);
+            return point != null ? point : QueryPlan.create(engine, () -> RustyDbParser.parseStatement(text), declared);
         }
         throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
                 node.getKind().sql.toLowerCase(Locale.ROOT).replace('_', ' ') + " statements");

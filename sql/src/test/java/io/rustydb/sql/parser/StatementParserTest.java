@@ -5,8 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rustydb.sql.parser.copy.SqlCopy;
+import io.rustydb.sql.parser.ddl.SqlAlterTable;
+import io.rustydb.sql.parser.ddl.SqlCreateIndex;
+import io.rustydb.sql.parser.ddl.SqlCreateSequence;
 import io.rustydb.sql.parser.ddl.SqlCreateTable;
+import io.rustydb.sql.parser.ddl.SqlCreateView;
+import io.rustydb.sql.parser.ddl.SqlDropIndex;
+import io.rustydb.sql.parser.ddl.SqlDropSequence;
 import io.rustydb.sql.parser.ddl.SqlDropTable;
+import io.rustydb.sql.parser.ddl.SqlDropView;
+import io.rustydb.sql.parser.dml.SqlReturning;
+import io.rustydb.sql.parser.dml.SqlSelectForUpdate;
+import io.rustydb.sql.parser.dml.SqlTruncate;
+import io.rustydb.sql.parser.dml.SqlUpdateFrom;
 import io.rustydb.sql.parser.session.SqlResetVariable;
 import io.rustydb.sql.parser.session.SqlSetVariable;
 import io.rustydb.sql.parser.session.SqlShowVariable;
@@ -14,6 +26,9 @@ import io.rustydb.sql.parser.tx.SqlBeginTransaction;
 import io.rustydb.sql.parser.tx.SqlCommitTransaction;
 import io.rustydb.sql.parser.tx.SqlRollbackTransaction;
 import io.rustydb.sql.parser.tx.SqlSetTransaction;
+import io.rustydb.sql.parser.utility.SqlAnalyze;
+import io.rustydb.sql.parser.utility.SqlExplainStatement;
+import io.rustydb.sql.parser.utility.SqlVacuum;
 import java.util.stream.Stream;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlDelete;
@@ -85,7 +100,53 @@ class StatementParserTest {
                 Arguments.of("SHOW DateStyle", SqlShowVariable.class),
                 Arguments.of("SHOW ALL", SqlShowVariable.class),
                 Arguments.of("RESET statement_timeout", SqlResetVariable.class),
-                Arguments.of("RESET ALL", SqlResetVariable.class));
+                Arguments.of("RESET ALL", SqlResetVariable.class),
+                Arguments.of("copy pgbench_accounts from stdin with (freeze on)", SqlCopy.class),
+                Arguments.of("COPY t (a, b) TO STDOUT WITH (FORMAT csv, HEADER, DELIMITER ';')", SqlCopy.class),
+                Arguments.of("COPY (SELECT a FROM t) TO STDOUT WITH CSV HEADER", SqlCopy.class),
+                Arguments.of("COPY t FROM STDIN WITH DELIMITER '|' NULL ''", SqlCopy.class),
+                Arguments.of("truncate table pgbench_accounts, pgbench_branches", SqlTruncate.class),
+                Arguments.of("TRUNCATE ONLY a RESTART IDENTITY CASCADE", SqlTruncate.class),
+                Arguments.of("vacuum analyze pgbench_branches", SqlVacuum.class),
+                Arguments.of("VACUUM FULL FREEZE VERBOSE ANALYZE t (a), u", SqlVacuum.class),
+                Arguments.of("VACUUM (FULL, ANALYZE, VERBOSE, SKIP_LOCKED) t", SqlVacuum.class),
+                Arguments.of("ANALYZE VERBOSE t (a, b)", SqlAnalyze.class),
+                Arguments.of("ANALYZE (SKIP_LOCKED)", SqlAnalyze.class),
+                Arguments.of("alter table pgbench_branches add primary key (bid)", SqlAlterTable.class),
+                Arguments.of("ALTER TABLE IF EXISTS t ADD CONSTRAINT u UNIQUE (a, b)", SqlAlterTable.class),
+                Arguments.of("ALTER TABLE t ADD COLUMN IF NOT EXISTS c int NOT NULL DEFAULT 0", SqlAlterTable.class),
+                Arguments.of("ALTER TABLE t DROP COLUMN IF EXISTS c CASCADE", SqlAlterTable.class),
+                Arguments.of("ALTER TABLE t RENAME TO u", SqlAlterTable.class),
+                Arguments.of("ALTER TABLE t RENAME a TO b", SqlAlterTable.class),
+                Arguments.of("alter table pgbench_tellers add constraint pgbench_tellers_bid_fkey foreign key (bid)"
+                        + " references pgbench_branches", SqlAlterTable.class),
+                Arguments.of("ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES u (b) ON DELETE SET DEFAULT",
+                        SqlAlterTable.class),
+                Arguments.of("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON t USING hash (a DESC, b NULLS FIRST)",
+                        SqlCreateIndex.class),
+                Arguments.of("CREATE INDEX ON t (a)", SqlCreateIndex.class),
+                Arguments.of("DROP INDEX CONCURRENTLY IF EXISTS a, b CASCADE", SqlDropIndex.class),
+                Arguments.of("CREATE OR REPLACE VIEW v (x) AS SELECT a FROM t ORDER BY a", SqlCreateView.class),
+                Arguments.of("DROP VIEW IF EXISTS a, b", SqlDropView.class),
+                Arguments.of("EXPLAIN SELECT * FROM t", SqlExplainStatement.class),
+                Arguments.of("EXPLAIN ANALYZE VERBOSE DELETE FROM t WHERE a = 1", SqlExplainStatement.class),
+                Arguments.of("EXPLAIN (ANALYZE, COSTS off, FORMAT json) SELECT * FROM t FOR UPDATE",
+                        SqlExplainStatement.class),
+                Arguments.of("SELECT * FROM t FOR UPDATE", SqlSelectForUpdate.class),
+                Arguments.of("SELECT * FROM t WHERE a = 1 ORDER BY a LIMIT 1 FOR NO KEY UPDATE OF t NOWAIT",
+                        SqlSelectForUpdate.class),
+                Arguments.of("SELECT * FROM t FOR KEY SHARE SKIP LOCKED", SqlSelectForUpdate.class),
+                Arguments.of("CREATE SEQUENCE IF NOT EXISTS s AS int INCREMENT 2 START 10 CACHE 5 CYCLE OWNED BY t.a",
+                        SqlCreateSequence.class),
+                Arguments.of("CREATE SEQUENCE s INCREMENT BY -1", SqlCreateSequence.class),
+                Arguments.of("DROP SEQUENCE IF EXISTS a, b", SqlDropSequence.class),
+                Arguments.of("SELECT nextval('s'), currval('s'), setval('s', 1, false)", SqlSelect.class),
+                Arguments.of("INSERT INTO t (a) VALUES (1) RETURNING *", SqlReturning.class),
+                Arguments.of("INSERT INTO t SELECT * FROM u RETURNING a AS x, b + 1", SqlReturning.class),
+                Arguments.of("UPDATE t SET a = 1 WHERE b = 2 RETURNING a", SqlReturning.class),
+                Arguments.of("DELETE FROM t RETURNING t.*", SqlReturning.class),
+                Arguments.of("UPDATE t AS x SET a = u.a FROM u, v WHERE x.id = u.id", SqlUpdateFrom.class),
+                Arguments.of("UPDATE t SET a = u.a FROM u JOIN v ON u.id = v.id RETURNING a", SqlReturning.class));
     }
 
     @ParameterizedTest

@@ -183,6 +183,21 @@ class SqlSessionTest {
     }
 
     @Test
+    void primaryKeyPointSelects() {
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 10, true), (2, 'b', 20, false)");
+        assertEquals(List.of(List.of("b", new BigDecimal("20.00"))),
+                run(session, "SELECT owner, balance FROM accounts WHERE id = 2").rows());
+        assertEquals(List.of(), run(session, "SELECT owner FROM accounts WHERE id = 3").rows());
+        assertEquals(List.of(), run(session, "SELECT owner FROM accounts WHERE id = 2 AND active").rows());
+        assertEquals(List.of(List.of(2, "b", new BigDecimal("20.00"), false)),
+                run(session, "SELECT * FROM accounts a WHERE a.id = 2").rows());
+        assertEquals(List.of(List.of(0L)), run(session, "SELECT count(*) FROM accounts WHERE id = 3").rows());
+        PreparedQuery byId = prepare(session, "SELECT balance + 1 AS upcoming FROM accounts WHERE id = $1");
+        assertEquals("upcoming", byId.resultColumns().get(0).name());
+        assertEquals(List.of(List.of(new BigDecimal("11.00"))), execute(session, byId, List.of(1)).rows());
+    }
+
+    @Test
     void sameShapeSharesOnePlan() {
         run(session, "SELECT id FROM accounts WHERE id = 1");
         int plans = harness.engine.cachedPlans();
@@ -198,6 +213,93 @@ class SqlSessionTest {
         run(session, "SET statement_timeout TO '5s'");
         assertEquals(List.of(List.of("5s")), run(session, "SHOW statement_timeout").rows());
         assertEquals("42704", sqlState(() -> run(session, "SHOW no_such_setting")));
+    }
+
+    @Test
+    void dropWaitsForTheTransactionsThatWroteTheTable() throws Exception {
+        SqlSession writer = harness.session();
+        run(writer, "BEGIN");
+        run(writer, "INSERT INTO accounts VALUES (1, 'a', 1, true)");
+        var dropped = new java.util.concurrent.CompletableFuture<String>();
+        Thread ddl = new Thread(() -> {
+            try {
+                dropped.complete(run(session, "DROP TABLE accounts").tag());
+            } catch (RuntimeException e) {
+                dropped.completeExceptionally(e);
+            }
+        });
+        ddl.start();
+        Thread.sleep(300);
+        assertTrue(!dropped.isDone(), "DROP must wait for the open writer");
+        run(writer, "COMMIT");
+        assertEquals("DROP TABLE", dropped.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        ddl.join();
+        writer.close();
+    }
+
+    private static String copyIn(SqlSession session, String sql, String... chunks) {
+        PreparedQuery copy = session.prepare(sql, List.of());
+        try (var portal = session.bind(copy, List.of())) {
+            var load = session.beginCopyIn(portal);
+            for (String chunk : chunks) {
+                load.data(chunk.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return load.finish();
+        }
+    }
+
+    @Test
+    void copyFromStdinLoadsRowsWithDefaults() {
+        assertEquals("COPY 3", copyIn(session, "COPY accounts (id, owner) FROM STDIN WITH (FREEZE ON)",
+                "1\tada\n2\tgr", "ace\n3\tlin\\tus\n\\.\n"));
+        assertEquals(List.of(List.of("lin\tus")), run(session, "SELECT owner FROM accounts WHERE id = 3").rows());
+        assertEquals(List.of(List.of(3L, new BigDecimal("0.00"))),
+                run(session, "SELECT count(*), sum(balance) FROM accounts").rows());
+        assertEquals("COPY 1", copyIn(session, "COPY accounts FROM STDIN (FORMAT csv, HEADER true)",
+                "id,owner,balance,active\n4,\"d, e\",1.5,t\n"));
+        assertEquals(List.of(List.of("d, e")), run(session, "SELECT owner FROM accounts WHERE id = 4").rows());
+    }
+
+    @Test
+    void aFailedCopyLeavesNothingBehind() {
+        RustyDbException e = assertThrows(RustyDbException.class,
+                () -> copyIn(session, "COPY accounts (id, owner) FROM STDIN", "1\ta\nx\tb\n"));
+        assertEquals("22P02", e.sqlState());
+        assertTrue(e.detail().contains("line 2, column id"), e.detail());
+        assertEquals(List.of(List.of(0L)), run(session, "SELECT count(*) FROM accounts").rows());
+    }
+
+    @Test
+    void truncateVacuumAnalyze() {
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 1, true), (2, 'b', 2, true)");
+        run(session, "BEGIN");
+        assertEquals("TRUNCATE TABLE", run(session, "TRUNCATE TABLE accounts").tag());
+        run(session, "INSERT INTO accounts VALUES (1, 'again', 1, true)");
+        run(session, "COMMIT");
+        assertEquals(List.of(List.of("again")), run(session, "SELECT owner FROM accounts").rows());
+        assertEquals("VACUUM", run(session, "VACUUM ANALYZE accounts").tag());
+        assertEquals("ANALYZE", run(session, "ANALYZE").tag());
+    }
+
+    @Test
+    void alterTableAddPrimaryKeyAndColumns() {
+        run(session, "CREATE TABLE branches (bid INT NOT NULL, bbalance INT, filler CHAR(8))");
+        run(session, "INSERT INTO branches VALUES (2, 20, NULL), (1, 10, NULL)");
+        assertEquals("ALTER TABLE", run(session, "ALTER TABLE branches ADD PRIMARY KEY (bid)").tag());
+        assertEquals("23505", sqlState(() -> run(session, "INSERT INTO branches VALUES (1, 0, NULL)")));
+        assertEquals("42P16", sqlState(() -> run(session, "ALTER TABLE branches ADD PRIMARY KEY (bbalance)")));
+        run(session, "ALTER TABLE branches ADD COLUMN note TEXT");
+        run(session, "ALTER TABLE branches ADD COLUMN tier INT NOT NULL DEFAULT 7");
+        run(session, "ALTER TABLE branches DROP COLUMN filler");
+        run(session, "ALTER TABLE branches RENAME COLUMN bbalance TO balance");
+        run(session, "ALTER TABLE branches RENAME TO branch");
+        assertEquals(List.of(java.util.Arrays.asList(1, 10, null, 7), java.util.Arrays.asList(2, 20, null, 7)),
+                run(session, "SELECT bid, balance, note, tier FROM branch ORDER BY bid").rows());
+        run(session, "CREATE TABLE dup (k INT)");
+        run(session, "INSERT INTO dup VALUES (1), (1)");
+        RustyDbException e = assertThrows(RustyDbException.class, () -> run(session, "ALTER TABLE dup ADD PRIMARY KEY (k)"));
+        assertEquals("23505", e.sqlState());
+        assertEquals(List.of(List.of(2L)), run(session, "SELECT count(*) FROM dup").rows());
     }
 
     @Test

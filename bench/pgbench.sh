@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Side-by-side pgbench: RustyDB and PostgreSQL 15 (Debian packages) on this machine, both with
+# durable commits (RustyDB wal.sync_mode=local, PostgreSQL fsync=on, synchronous_commit=on).
+#
+#   bench/pgbench.sh                 # scale 10, 30 s per run, 8 clients, 2 threads
+#   SCALE=1 DURATION=5 bench/pgbench.sh
+#
+# Prints TPS of both and the ratio RustyDB / PostgreSQL for select-only and TPC-B-like runs in
+# simple and prepared protocol modes. Needs: Java 17, Maven, postgresql-15 (for pgbench, initdb,
+# pg_ctl; apt-get install -y postgresql).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+scale="${SCALE:-10}"
+duration="${DURATION:-30}"
+clients="${CLIENTS:-8}"
+threads="${THREADS:-2}"
+modes="${MODES:-simple prepared}"
+pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+[ -x "$pgbin/pgbench" ] || { echo "pgbench.sh: PostgreSQL server binaries not found; apt-get install -y postgresql" >&2; exit 1; }
+export PATH="$pgbin:$PATH" PGCONNECT_TIMEOUT=10
+
+work="$(mktemp -d /tmp/rustydb-bench.XXXXXX)"
+chmod 755 "$work"
+rusty_port=$((20000 + RANDOM % 10000))
+pg_port=$((rusty_port + 1))
+rusty_pid=""
+cleanup() {
+    [ -n "$rusty_pid" ] && kill "$rusty_pid" 2>/dev/null && wait "$rusty_pid" 2>/dev/null || true
+    as_postgres pg_ctl -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+as_postgres() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+echo "== building RustyDB"
+(cd "$root" && mvn -B -q -DskipTests install)
+
+echo "== starting RustyDB on port $rusty_port"
+"$root/bin/rusty-db-server" --config "$root/config/application.conf" \
+    -Drustydb.storage.data_dir="$work/rusty" -Drustydb.server.listen_port="$rusty_port" \
+    -Drustydb.wal.sync_mode=local > "$work/rusty.log" 2>&1 &
+rusty_pid=$!
+for _ in $(seq 1 120); do grep -q "ready for connections" "$work/rusty.log" && break; sleep 0.5; done
+grep -q "ready for connections" "$work/rusty.log" || { cat "$work/rusty.log"; exit 1; }
+
+echo "== starting PostgreSQL on port $pg_port"
+mkdir -p "$work/pg" && [ "$(id -u)" = 0 ] && chown postgres "$work/pg"
+as_postgres initdb -D "$work/pg" -A trust -U rustydb > "$work/initdb.log"
+as_postgres pg_ctl -D "$work/pg" -l "$work/pg.log" -o "-p $pg_port -k $work/pg -c fsync=on -c synchronous_commit=on" -w start > /dev/null
+psql -h 127.0.0.1 -p "$pg_port" -U rustydb -d postgres -qc "CREATE DATABASE rustydb"
+
+tps() {  # port, pgbench arguments...
+    local port=$1; shift
+    pgbench -h 127.0.0.1 -p "$port" -U rustydb -n "$@" rustydb 2>&1 | tee -a "$work/pgbench.log" \
+        | sed -n 's/^tps = \([0-9.]*\) .*/\1/p'
+}
+
+declare -A results
+for system in rustydb postgresql; do
+    port=$rusty_port; [ $system = postgresql ] && port=$pg_port
+    echo "== $system: pgbench -i -s $scale"
+    start=$(date +%s)
+    pgbench -h 127.0.0.1 -p "$port" -U rustydb -i -s "$scale" rustydb > "$work/init-$system.log" 2>&1 \
+        || { cat "$work/init-$system.log"; exit 1; }
+    echo "   initialized in $(( $(date +%s) - start )) s"
+    for mode in $modes; do
+        results[$system,select,$mode]=$(tps "$port" -S -M "$mode" -c "$clients" -j "$threads" -T "$duration")
+        results[$system,tpcb,$mode]=$(tps "$port" -M "$mode" -c "$clients" -j "$threads" -T "$duration")
+        echo "   $mode: select-only ${results[$system,select,$mode]} tps, tpc-b ${results[$system,tpcb,$mode]} tps"
+    done
+done
+
+echo
+echo "scale $scale, $clients clients, $threads threads, $duration s per run"
+printf '| %-11s | %-8s | %14s | %14s | %7s |\n' workload mode "RustyDB tps" "PostgreSQL tps" ratio
+printf '|-------------|----------|----------------|----------------|---------|\n'
+for workload in select tpcb; do
+    for mode in $modes; do
+        r=${results[rustydb,$workload,$mode]:-0}; p=${results[postgresql,$workload,$mode]:-0}
+        ratio=$(awk -v r="$r" -v p="$p" 'BEGIN { if (p > 0) printf "%.2f", r / p; else print "n/a" }')
+        name=$([ $workload = select ] && echo select-only || echo tpc-b)
+        printf '| %-11s | %-8s | %14s | %14s | %7s |\n' "$name" "$mode" "$r" "$p" "$ratio"
+    done
+done

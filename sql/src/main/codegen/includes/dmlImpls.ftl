@@ -1,0 +1,166 @@
+<#--
+  PostgreSQL's additions to queries and data manipulation: RETURNING, UPDATE ... FROM, locking
+  clauses (FOR UPDATE ...) and TRUNCATE. Included into Calcite's Parser.jj by FMPP (see
+  ../config.fmpp); nodes are in io.rustydb.sql.parser.dml. PgInsert, PgUpdate, PgDelete and PgQuery
+  are statement methods tried before Calcite's own INSERT/UPDATE/DELETE/query alternatives, which
+  they wrap or replace.
+-->
+
+/** INSERT ... [RETURNING items]: Calcite's INSERT, wrapped in SqlReturning if RETURNING follows. */
+SqlNode PgInsert() :
+{
+    SqlNode stmt;
+}
+{
+    stmt = SqlInsert()
+    [ stmt = PgReturning(stmt) ]
+    { return stmt; }
+}
+
+/** DELETE FROM t [[AS] alias] [WHERE cond] [RETURNING items]. */
+SqlNode PgDelete() :
+{
+    SqlNode stmt;
+}
+{
+    stmt = SqlDelete()
+    [ stmt = PgReturning(stmt) ]
+    { return stmt; }
+}
+
+/**
+ * UPDATE t [[AS] alias] SET col = expr, ... [FROM from_list] [WHERE cond] [RETURNING items].
+ * Calcite's UPDATE has no FROM, so this is Calcite's production with one added.
+ */
+SqlNode PgUpdate() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    SqlIdentifier alias = null;
+    final SqlNodeList targetColumns;
+    final SqlNodeList sourceExpressions;
+    SqlNode from = null;
+    SqlNode where = null;
+    SqlNode stmt;
+}
+{
+    <UPDATE> {
+        s = span();
+        targetColumns = new SqlNodeList(s.pos());
+        sourceExpressions = new SqlNodeList(s.pos());
+    }
+    table = CompoundTableIdentifier()
+    [ [ <AS> ] alias = SimpleIdentifier() ]
+    <SET> PgSetClause(targetColumns, sourceExpressions)
+    ( <COMMA> PgSetClause(targetColumns, sourceExpressions) )*
+    [ <FROM> from = FromClause() ]
+    [ where = Where() ]
+    {
+        final SqlParserPos pos = s.addAll(targetColumns).addAll(sourceExpressions).addIf(where).pos();
+        stmt = new SqlUpdate(pos, table, targetColumns, sourceExpressions, where, null, alias);
+        if (from != null) {
+            stmt = new SqlUpdateFrom(s.end(this), (SqlUpdate) stmt, from);
+        }
+    }
+    [ stmt = PgReturning(stmt) ]
+    { return stmt; }
+}
+
+/** col = expr in UPDATE's SET list. */
+void PgSetClause(SqlNodeList targetColumns, SqlNodeList sourceExpressions) :
+{
+    final SqlIdentifier column;
+}
+{
+    column = CompoundIdentifier() { targetColumns.add(column); }
+    <EQ> AddExpression(sourceExpressions, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/** RETURNING item, ... after INSERT, UPDATE or DELETE; items are written as in a select list. */
+SqlNode PgReturning(SqlNode dml) :
+{
+    final Span s;
+    final List<SqlNode> items = new ArrayList<SqlNode>();
+}
+{
+    <RETURNING> { s = span(); }
+    AddSelectItem(items) ( <COMMA> AddSelectItem(items) )*
+    {
+        return new SqlReturning(Span.of(dml).end(this), dml, new SqlNodeList(items, s.end(this)));
+    }
+}
+
+/** A query, optionally followed by one locking clause. */
+SqlNode PgQuery() :
+{
+    final Token first = getToken(1);
+    SqlNode query;
+}
+{
+    query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    [ query = PgLockingClause(first, query) ]
+    { return query; }
+}
+
+/** FOR UPDATE | FOR NO KEY UPDATE | FOR SHARE | FOR KEY SHARE [OF t, ...] [NOWAIT | SKIP LOCKED]. */
+SqlNode PgLockingClause(Token first, SqlNode query) :
+{
+    final SqlSelectForUpdate.LockStrength strength;
+    List<SqlIdentifier> tables = new ArrayList<SqlIdentifier>();
+    SqlSelectForUpdate.WaitPolicy waitPolicy = SqlSelectForUpdate.WaitPolicy.WAIT;
+}
+{
+    <LOCKING_FOR>
+    (
+        <UPDATE> { strength = SqlSelectForUpdate.LockStrength.UPDATE; }
+    |
+        <NO> <KEY> <UPDATE> { strength = SqlSelectForUpdate.LockStrength.NO_KEY_UPDATE; }
+    |
+        <SHARE> { strength = SqlSelectForUpdate.LockStrength.SHARE; }
+    |
+        <KEY> <SHARE> { strength = SqlSelectForUpdate.LockStrength.KEY_SHARE; }
+    )
+    [ <OF> tables = PgNameList() ]
+    [
+        <NOWAIT> { waitPolicy = SqlSelectForUpdate.WaitPolicy.NOWAIT; }
+    |
+        <SKIP_> <LOCKED> { waitPolicy = SqlSelectForUpdate.WaitPolicy.SKIP_LOCKED; }
+    ]
+    {
+        return new SqlSelectForUpdate(pgPosFrom(first), query, strength, tables, waitPolicy);
+    }
+}
+
+/**
+ * TRUNCATE [TABLE] [ONLY] name [*], ... [RESTART IDENTITY | CONTINUE IDENTITY]
+ * [CASCADE | RESTRICT].
+ */
+SqlNode PgTruncate() :
+{
+    final Span s;
+    final List<SqlIdentifier> tables = new ArrayList<SqlIdentifier>();
+    boolean restartIdentity = false;
+    boolean cascade = false;
+}
+{
+    <TRUNCATE> { s = span(); }
+    [ <TABLE> ]
+    PgTruncateTable(tables) ( <COMMA> PgTruncateTable(tables) )*
+    [
+        <RESTART> <IDENTITY> { restartIdentity = true; }
+    |
+        <CONTINUE> <IDENTITY>
+    ]
+    [ <CASCADE> { cascade = true; } | <RESTRICT> ]
+    {
+        return new SqlTruncate(s.end(this), tables, restartIdentity, cascade);
+    }
+}
+
+void PgTruncateTable(List<SqlIdentifier> tables) :
+{
+    final SqlIdentifier name;
+}
+{
+    [ <ONLY> ] name = CompoundIdentifier() [ <STAR> ] { tables.add(name); }
+}

@@ -1,0 +1,94 @@
+package io.rustydb.sql.catalog;
+
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Table-level locks between sessions, as PostgreSQL takes them: a statement that writes a table
+ * holds a shared lock on it until its transaction ends; DDL that rewrites or removes a table
+ * (ALTER TABLE, TRUNCATE, DROP) needs the exclusive lock, so it waits for those transactions and
+ * they wait for it. A session's own shared lock does not block its exclusive request.
+ * Owners are session ids, not threads: a session's statements may run on different threads.
+ */
+public final class TableLocks {
+    private static final long POLL_MILLIS = 50;
+
+    private final Map<Integer, Set<Integer>> shared = new HashMap<>();
+    private final Map<Integer, Integer> exclusive = new HashMap<>();
+    private final Map<Integer, Set<Integer>> heldBySession = new HashMap<>();
+
+    /**
+     * Takes a shared lock on {@code tableId} for {@code session} (kept until {@link #releaseAll}).
+     *
+     * @param checkInterrupted run while waiting; throws (57014) when the statement must give up
+     */
+    public synchronized void lockShared(int tableId, int session, Runnable checkInterrupted) {
+        while (true) {
+            Integer owner = exclusive.get(tableId);
+            if (owner == null || owner == session) {
+                shared.computeIfAbsent(tableId, t -> new HashSet<>()).add(session);
+                heldBySession.computeIfAbsent(session, s -> new HashSet<>()).add(tableId);
+                return;
+            }
+            await(checkInterrupted);
+        }
+    }
+
+    /** Takes the exclusive lock; release it with {@link #unlockExclusive} when the DDL is done. */
+    public synchronized void lockExclusive(int tableId, int session, Runnable checkInterrupted) {
+        while (true) {
+            Integer owner = exclusive.get(tableId);
+            Set<Integer> holders = shared.getOrDefault(tableId, Set.of());
+            boolean othersShare = holders.size() > (holders.contains(session) ? 1 : 0);
+            if ((owner == null || owner == session) && !othersShare) {
+                exclusive.put(tableId, session);
+                return;
+            }
+            await(checkInterrupted);
+        }
+    }
+
+    public synchronized void unlockExclusive(int tableId, int session) {
+        if (Integer.valueOf(session).equals(exclusive.get(tableId))) {
+            exclusive.remove(tableId);
+            notifyAll();
+        }
+    }
+
+    /** Releases every shared lock of {@code session}: its transaction ended. */
+    public synchronized void releaseAll(int session) {
+        Set<Integer> tables = heldBySession.remove(session);
+        if (tables == null) {
+            return;
+        }
+        for (int table : tables) {
+            Set<Integer> holders = shared.get(table);
+            if (holders != null) {
+                holders.remove(session);
+                if (holders.isEmpty()) {
+                    shared.remove(table);
+                }
+            }
+        }
+        notifyAll();
+    }
+
+    /** Sessions holding a shared lock on the table (for v$lock and tests). */
+    public synchronized Set<Integer> sharedHolders(int tableId) {
+        return Set.copyOf(shared.getOrDefault(tableId, Set.of()));
+    }
+
+    private void await(Runnable checkInterrupted) {
+        checkInterrupted.run();
+        try {
+            wait(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RustyDbException(ErrorCode.QUERY_CANCELED);
+        }
+    }
+}

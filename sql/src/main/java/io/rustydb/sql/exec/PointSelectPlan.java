@@ -1,0 +1,158 @@
+package io.rustydb.sql.exec;
+
+import io.rustydb.common.types.DataType;
+import io.rustydb.sql.ResultColumn;
+import io.rustydb.sql.RowSink;
+import io.rustydb.sql.catalog.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * A SELECT from one table whose WHERE clause pins the whole primary key
+ * ({@code SELECT abalance FROM pgbench_accounts WHERE aid = $1}): one storage read and one
+ * evaluation of the select list, instead of a planned scan. Anything else (joins, grouping,
+ * aggregates, window functions, ORDER BY, LIMIT) goes to {@link QueryPlan}.
+ */
+public final class PointSelectPlan implements StatementPlan {
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "every", "some",
+            "any_value", "bool_and", "bool_or", "string_agg", "array_agg", "listagg", "stddev", "stddev_pop",
+            "stddev_samp", "variance", "var_pop", "var_samp", "collect", "grouping", "percentile_cont",
+            "percentile_disc", "mode", "bit_and", "bit_or");
+
+    private final RowWriter table;
+    private final KeyLookup lookup;
+    private final RowProgram program;
+    private final List<ResultColumn> columns;
+    private final List<DataType> parameterTypes;
+
+    private PointSelectPlan(RowWriter table, KeyLookup lookup, RowProgram program, List<DataType> declared) {
+        this.table = table;
+        this.lookup = lookup;
+        this.program = program;
+        List<ResultColumn> outputs = program.outputs();
+        this.columns = List.copyOf(outputs.subList(1, outputs.size()));
+        this.parameterTypes = program.parameterTypes(declared);
+    }
+
+    /** The plan for {@code fresh}'s statement, or null if it is not a primary-key point select. */
+    public static PointSelectPlan tryCreate(EngineContext engine, Supplier<SqlNode> fresh, List<DataType> declared) {
+        SqlNode node = fresh.get();
+        if (!(node instanceof SqlSelect select) || !qualifies(select)) {
+            return null;
+        }
+        SqlNode from = select.getFrom();
+        SqlIdentifier name = (SqlIdentifier) (from instanceof SqlIdentifier ? from : ((SqlCall) from).operand(0));
+        String alias = from instanceof SqlIdentifier id ? Tables.simpleName(id)
+                : ((SqlIdentifier) ((SqlCall) from).operand(1)).getSimple();
+        TableDef table = engine.catalog().table(Tables.schema(name), Tables.simpleName(name)).orElse(null);
+        if (table == null) {
+            return null;
+        }
+        KeyLookup lookup = KeyLookup.of(select.getWhere(), table, alias);
+        if (lookup == null) {
+            return null;
+        }
+        List<String> names = ColumnNames.of(select);
+        List<String> labels = null;
+        if (names != null) {
+            labels = new ArrayList<>();
+            labels.add("matches");
+            labels.addAll(names);
+        }
+        RowProgram program = RowProgram.compile(engine, table, alias, p -> {
+            SqlSelect s = (SqlSelect) fresh.get();
+            List<SqlNode> items = new ArrayList<>();
+            items.add(s.getWhere().accept(p));
+            for (SqlNode item : s.getSelectList()) {
+                items.add(item.accept(p));
+            }
+            return items;
+        }, declared, labels);
+        return new PointSelectPlan(new RowWriter(engine, table), lookup, program, declared);
+    }
+
+    private static boolean qualifies(SqlSelect select) {
+        if (select.getWhere() == null || select.getGroup() != null || select.getHaving() != null
+                || select.getOrderList() != null || select.getFetch() != null || select.getOffset() != null
+                || (select.getWindowList() != null && !select.getWindowList().isEmpty()) || select.isDistinct()) {
+            return false;
+        }
+        SqlNode from = select.getFrom();
+        boolean simpleFrom = from instanceof SqlIdentifier
+                || (from != null && from.getKind() == SqlKind.AS && ((SqlCall) from).operandCount() == 2
+                        && ((SqlCall) from).operand(0) instanceof SqlIdentifier);
+        return simpleFrom && !containsAggregateOrWindow(select.getSelectList());
+    }
+
+    private static boolean containsAggregateOrWindow(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                if (call.getKind() == SqlKind.OVER || call.getKind() == SqlKind.SELECT
+                        || (call instanceof SqlBasicCall b && AGGREGATES.contains(
+                                b.getOperator().getName().toLowerCase(Locale.ROOT)))) {
+                    found[0] = true;
+                    return null;
+                }
+                return super.visit(call);
+            }
+        });
+        return found[0];
+    }
+
+    @Override
+    public List<ResultColumn> columns() {
+        return columns;
+    }
+
+    @Override
+    public List<DataType> parameterTypes() {
+        return parameterTypes;
+    }
+
+    @Override
+    public Execution start(StatementContext context, List<Object> parameters) {
+        byte[] value = context.transaction().get(table.tablespace(), lookup.key(parameters));
+        Object[] row = null;
+        if (value != null) {
+            Object[] evaluated = program.evaluate(context, parameters, table.decode(value));
+            if (RowProgram.isTrue(evaluated)) {
+                row = new Object[evaluated.length - 1];
+                System.arraycopy(evaluated, 1, row, 0, row.length);
+            }
+        }
+        Object[] result = row;
+        return new Execution() {
+            private boolean sent;
+
+            @Override
+            public boolean fetch(long maxRows, RowSink sink) {
+                if (!sent && result != null) {
+                    sink.accept(result);
+                }
+                sent = true;
+                return false;
+            }
+
+            @Override
+            public String commandTag() {
+                return "SELECT " + (result == null ? 0 : 1);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package io.rustydb.sql.parser.ddl;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSpecialOperator;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** {@code DROP SEQUENCE [IF EXISTS] name, ... [CASCADE | RESTRICT]}. */
+public final class SqlDropSequence extends SqlDropObjects {
+    public static final SqlOperator OPERATOR = new SqlSpecialOperator("DROP SEQUENCE", SqlKind.DROP_SEQUENCE);
+
+    public SqlDropSequence(SqlParserPos pos, boolean ifExists, List<SqlIdentifier> names, boolean cascade) {
+        super(OPERATOR, pos, ifExists, names, cascade);
+    }
+
+    @Override
+    public SqlOperator getOperator() {
+        return OPERATOR;
+    }
+}
