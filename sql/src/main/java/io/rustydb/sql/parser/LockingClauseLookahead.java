@@ -10,17 +10,33 @@ import java.util.Locale;
  * putting them all back.
  */
 final class LockingClauseLookahead {
-
     private final SimpleCharStream input;
     private int read;
     private boolean eof;
 
-    Lookahead(SimpleCharStream input) {
+    private LockingClauseLookahead(SimpleCharStream input) {
         this.input = input;
     }
 
+    /** See {@link RustyDbParserUtil#startsLockingClause}. */
+    static boolean startsLockingClause(SimpleCharStream input) {
+        LockingClauseLookahead ahead = new LockingClauseLookahead(input);
+        try {
+            boolean strength = switch (ahead.word()) {
+                case "update", "share" -> true;
+                case "no" -> ahead.word().equals("key") && ahead.word().equals("update");
+                case "key" -> ahead.word().equals("share");
+                default -> false;
+            };
+            int next = ahead.skipBlanksAndComments();
+            return strength && (next < 0 || next == ';' || Character.isLetter(next));
+        } finally {
+            ahead.backup();
+        }
+    }
+
     /** The next word, lower case; "" if the next token is something else. */
-    String word() {
+    private String word() {
         int c = skipBlanksAndComments();
         StringBuilder word = new StringBuilder();
         while (c >= 0 && (Character.isLetterOrDigit(c) || c == '_' || c == '$')) {
@@ -32,7 +48,7 @@ final class LockingClauseLookahead {
     }
 
     /** The first character that is not blank or in a comment, or -1 at the end; it is consumed. */
-    int skipBlanksAndComments() {
+    private int skipBlanksAndComments() {
         int c = next();
         while (true) {
             if (Character.isWhitespace(c)) {
@@ -95,23 +111,7 @@ final class LockingClauseLookahead {
         }
     }
 
-    void backup() {
+    private void backup() {
         input.backup(read);
-    }
-
-    static boolean startsLockingClause(SimpleCharStream input) {
-        LockingClauseLookahead ahead = new LockingClauseLookahead(input);
-        try {
-            boolean strength = switch (ahead.word()) {
-                case "update", "share" -> true;
-                case "no" -> ahead.word().equals("key") && ahead.word().equals("update");
-                case "key" -> ahead.word().equals("share");
-                default -> false;
-            };
-            int next = ahead.skipBlanksAndComments();
-            return strength && (next < 0 || next == ';' || Character.isLetter(next));
-        } finally {
-            ahead.backup();
-        }
     }
 }

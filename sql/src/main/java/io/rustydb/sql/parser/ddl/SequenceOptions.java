@@ -32,7 +32,8 @@ public record SequenceOptions(DataType type, long increment, long minValue, long
     /**
      * Resolves {@code CREATE SEQUENCE}'s options: {@code as} (a {@link SqlDataTypeSpec}),
      * {@code increment}, {@code minvalue}, {@code maxvalue} (no value for NO MINVALUE / NO
-     * MAXVALUE), {@code start}, {@code cache} and {@code cycle}, with PostgreSQL's checks.
+     * MAXVALUE), {@code start}, {@code cache}, {@code cycle} and {@code owned} (OWNED BY, only
+     * checked for repetition), with PostgreSQL's checks.
      */
     public static SequenceOptions resolve(List<GenericOption> options) {
         Map<String, GenericOption> given = new HashMap<>();
