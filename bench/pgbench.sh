@@ -48,7 +48,7 @@ grep -q "ready for connections" "$work/rusty.log" || { cat "$work/rusty.log"; ex
 echo "== starting PostgreSQL on port $pg_port"
 mkdir -p "$work/pg" && [ "$(id -u)" = 0 ] && chown postgres "$work/pg"
 as_postgres initdb -D "$work/pg" -A trust -U rustydb > "$work/initdb.log"
-as_postgres pg_ctl -D "$work/pg" -l "$work/pg.log" -o "-p $pg_port -k $work/pg -c fsync=on -c synchronous_commit=on" -w start > /dev/null
+as_postgres pg_ctl -D "$work/pg" -l "$work/pg/server.log" -o "-p $pg_port -k $work/pg -c fsync=on -c synchronous_commit=on" -w start > /dev/null
 psql -h 127.0.0.1 -p "$pg_port" -U rustydb -d postgres -qc "CREATE DATABASE rustydb"
 
 tps() {  # port, pgbench arguments...
