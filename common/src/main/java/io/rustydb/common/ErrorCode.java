@@ -69,6 +69,7 @@ public enum ErrorCode {
     // Class 55 - object not in prerequisite state
     OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "%s", 1),
     LOCK_NOT_AVAILABLE("55P03", "could not obtain lock on %s", 1),
+    LOCK_TIMEOUT("55P03", "canceling statement due to lock timeout", 0),
     CANT_CHANGE_RUNTIME_PARAM("55P02", "parameter \"%s\" cannot be changed", 1),
     // Class 57 - operator intervention
     QUERY_CANCELED("57014", "canceling statement due to user request", 0),

@@ -62,6 +62,12 @@ final class RocksStorageTransaction implements StorageTransaction {
     }
 
     @Override
+    public void lockTimeout(long millis) {
+        checkActive();
+        txn.setLockTimeout(millis < 0 ? engine.settings().rocksLockTimeoutMillis() : millis);
+    }
+
+    @Override
     public void put(Tablespace tablespace, byte[] key, byte[] value) {
         checkActive();
         try {

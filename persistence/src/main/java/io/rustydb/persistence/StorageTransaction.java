@@ -16,6 +16,12 @@ public interface StorageTransaction extends AutoCloseable {
     /** Takes a fresh read snapshot for the statement about to run. */
     void beginStatement();
 
+    /**
+     * How long this transaction's next row-lock requests wait before failing with 55P03:
+     * {@code millis > 0} a limit, {@code 0} do not wait, {@code < 0} the engine default.
+     */
+    void lockTimeout(long millis);
+
     /** The value stored under {@code key}, or {@code null}; reads the statement snapshot. */
     byte[] get(Tablespace tablespace, byte[] key);
 

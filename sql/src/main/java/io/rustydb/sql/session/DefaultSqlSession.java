@@ -55,6 +55,8 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private boolean failed;
     private boolean readOnly;
     private boolean sessionReadOnly;
+    /** Wall-clock deadline of the running statement's statement_timeout, 0 for none. */
+    private long statementDeadline;
 
     public DefaultSqlSession(EngineContext engine, SessionState state, Map<String, String> startupParameters,
             SessionListener listener) {
@@ -249,13 +251,26 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
                 throw new RustyDbException(ErrorCode.READ_ONLY_SQL_TRANSACTION, plan.commandName());
             }
             transaction.beginStatement();
+            transaction.lockTimeout(lockWaitMillis(settings.lockTimeoutMillis(), timeout));
         }
+        statementDeadline = timeout > 0 ? now + timeout : 0;
         StatementContext context = new StatementContext(engine, transaction, cancelFlag, now,
                 timeout > 0 ? now + timeout : 0, settings.timeZone(), this);
         if (plan instanceof ModificationPlan write) {
             engine.catalog().locks().lockShared(write.tableId(), state.sessionId(), context::checkCancelled);
         }
         return context;
+    }
+
+    /**
+     * How long a row-lock wait of this statement may last: lock_timeout, and never past the
+     * statement_timeout (a lock wait cannot be interrupted otherwise); -1 for the engine default.
+     */
+    private static long lockWaitMillis(long lockTimeout, long statementTimeout) {
+        if (lockTimeout > 0 && statementTimeout > 0) {
+            return Math.min(lockTimeout, statementTimeout);
+        }
+        return lockTimeout > 0 ? lockTimeout : statementTimeout > 0 ? statementTimeout : -1;
     }
 
     /** Commits the implicit transaction of an autocommit statement, if one is open. */
@@ -277,7 +292,12 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     }
 
     /** Records a failed statement: its transaction is rolled back, an explicit block becomes failed. */
-    private RustyDbException failStatement(RustyDbException error) {
+    private RustyDbException failStatement(RustyDbException cause) {
+        RustyDbException error = cause;
+        if (cause.code() == ErrorCode.LOCK_NOT_AVAILABLE) {
+            boolean timedOut = statementDeadline > 0 && System.currentTimeMillis() >= statementDeadline - 10;
+            error = new RustyDbException(timedOut ? ErrorCode.STATEMENT_TIMEOUT : ErrorCode.LOCK_TIMEOUT);
+        }
         if (transaction != null) {
             transaction.rollback();
             transaction = null;

@@ -35,6 +35,8 @@ public final class SessionSettings {
         add("search_path", "\"$user\", public", false, false, "Sets the schema search order for names.", v -> v);
         add("statement_timeout", "0", false, false, "Sets the maximum allowed duration of any statement.",
                 v -> displayMillis(durationMillis("statement_timeout", v)));
+        add("lock_timeout", "0", false, false, "Sets the maximum allowed duration of any wait for a lock.",
+                v -> displayMillis(durationMillis("lock_timeout", v)));
         add("IntervalStyle", "postgres", true, false, "Sets the display format for interval values.", v -> v);
         add("integer_datetimes", "on", true, true, "Shows whether datetimes are integer based.", v -> v);
         add("server_version", SERVER_VERSION, true, true, "Shows the server version.", v -> v);
@@ -171,6 +173,11 @@ public final class SessionSettings {
     /** statement_timeout in milliseconds; 0 disables it. */
     public long statementTimeoutMillis() {
         return durationMillis("statement_timeout", values.get("statement_timeout"));
+    }
+
+    /** lock_timeout in milliseconds; 0 disables it. */
+    public long lockTimeoutMillis() {
+        return durationMillis("lock_timeout", values.get("lock_timeout"));
     }
 
     public String applicationName() {
