@@ -3,6 +3,10 @@ package io.rustydb.pgwire;
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.DataType;
+import io.rustydb.common.types.text.PgDateTimeText;
+import io.rustydb.common.types.text.PgFloatText;
+import io.rustydb.common.types.text.PgText;
+import io.rustydb.common.types.text.PgTextCodec;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
@@ -19,16 +23,7 @@ final class PgTypeCodec {
 
     /** The text form of a non-null value. */
     static String encodeText(DataType type, Object value) {
-        return switch (type) {
-            case BOOLEAN -> (Boolean) value ? "t" : "f";
-            case SMALLINT, INTEGER, BIGINT -> Long.toString(((Number) value).longValue());
-            case REAL -> PgFloatText.formatFloat(((Number) value).floatValue());
-            case DOUBLE -> PgFloatText.formatDouble(((Number) value).doubleValue());
-            case NUMERIC -> PgTextCodec.formatNumeric(toBigDecimal(value));
-            case CHAR, VARCHAR, TEXT -> value.toString();
-            case DATE -> PgDateTimeText.formatDate(((Number) value).intValue());
-            case TIMESTAMP -> PgDateTimeText.formatTimestamp(((Number) value).longValue());
-        };
+        return PgText.format(type, value);
     }
 
     /** Writes the binary form of a non-null value (without its length prefix). */

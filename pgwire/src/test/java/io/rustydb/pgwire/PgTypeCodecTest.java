@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.DataType;
+import io.rustydb.common.types.text.PgDateTimeText;
+import io.rustydb.common.types.text.PgFloatText;
+import io.rustydb.common.types.text.PgTextCodec;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -260,6 +260,25 @@ class SqlSessionTest {
         assertEquals(List.of(List.of("d, e")), run(session, "SELECT owner FROM accounts WHERE id = 4").rows());
     }
 
+    private static List<String> copyOut(SqlSession session, String sql) {
+        PreparedQuery copy = session.prepare(sql, List.of());
+        List<String> lines = new java.util.ArrayList<>();
+        try (var portal = session.bind(copy, List.of())) {
+            String tag = session.copyOut(portal, line -> lines.add(new String(line, java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals("COPY 2", tag);
+        }
+        return lines;
+    }
+
+    @Test
+    void copyToStdoutInTextAndCsv() {
+        run(session, "INSERT INTO accounts VALUES (1, 'a\tb', 1.5, true), (2, 'x,\"y\"', NULL, NULL)");
+        assertEquals(List.of("1\ta\\tb\t1.50\tt\n", "2\tx,\"y\"\t\\N\t\\N\n"),
+                copyOut(session, "COPY accounts TO STDOUT"));
+        assertEquals(List.of("id,owner\n", "1,a\tb\n", "2,\"x,\"\"y\"\"\"\n"),
+                copyOut(session, "COPY (SELECT id, owner FROM accounts ORDER BY id) TO STDOUT WITH (FORMAT csv, HEADER)"));
+    }
+
     @Test
     void aFailedCopyLeavesNothingBehind() {
         RustyDbException e = assertThrows(RustyDbException.class,

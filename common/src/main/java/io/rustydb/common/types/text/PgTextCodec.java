@@ -1,4 +1,4 @@
-package io.rustydb.pgwire;
+package io.rustydb.common.types.text;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Text input of {@code bool}, the integer types and {@code numeric} as PostgreSQL 15 accepts it. */
-final class PgTextCodec {
+public final class PgTextCodec {
     private static final Pattern NUMERIC =
             Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
@@ -15,7 +15,7 @@ final class PgTextCodec {
     }
 
     /** {@code boolin}: t/true/y/yes/on/1 and f/false/n/no/off/0, any unique prefix, any case. */
-    static boolean parseBoolean(String text) {
+    public static boolean parseBoolean(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         if (!t.isEmpty()) {
             switch (t.charAt(0)) {
@@ -64,15 +64,15 @@ final class PgTextCodec {
         throw new RustyDbException(ErrorCode.INVALID_TEXT_REPRESENTATION, "boolean", text);
     }
 
-    static short parseSmallint(String text) {
+    public static short parseSmallint(String text) {
         return (short) parseInteger(text, Short.MIN_VALUE, Short.MAX_VALUE, "smallint");
     }
 
-    static int parseInt(String text) {
+    public static int parseInt(String text) {
         return (int) parseInteger(text, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer");
     }
 
-    static long parseBigint(String text) {
+    public static long parseBigint(String text) {
         return parseInteger(text, Long.MIN_VALUE, Long.MAX_VALUE, "bigint");
     }
 
@@ -120,7 +120,7 @@ final class PgTextCodec {
     }
 
     /** {@code numeric_in}: plain or exponent notation; the scale is kept as written (never negative). */
-    static BigDecimal parseNumeric(String text) {
+    public static BigDecimal parseNumeric(String text) {
         String t = text.strip();
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.equals("nan") || lower.endsWith("infinity") || lower.endsWith("inf")) {
@@ -134,7 +134,7 @@ final class PgTextCodec {
     }
 
     /** {@code numeric_out}: plain notation keeping the scale. */
-    static String formatNumeric(BigDecimal value) {
+    public static String formatNumeric(BigDecimal value) {
         return value.toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package io.rustydb.pgwire;
+package io.rustydb.common.types.text;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * an era, and the special values {@code epoch}, {@code now}, {@code today}, {@code tomorrow},
  * {@code yesterday}.
  */
-final class PgDateTimeText {
+public final class PgDateTimeText {
     private static final long MILLIS_PER_DAY = 86_400_000L;
     private static final Pattern DATE_TIME = Pattern.compile(
             "(\\d{1,7})-(\\d{1,2})-(\\d{1,2})"
@@ -30,13 +30,13 @@ final class PgDateTimeText {
     private PgDateTimeText() {
     }
 
-    static String formatDate(int epochDay) {
+    public static String formatDate(int epochDay) {
         StringBuilder sb = new StringBuilder(16);
         appendDate(sb, LocalDate.ofEpochDay(epochDay));
         return sb.toString();
     }
 
-    static String formatTimestamp(long epochMillis) {
+    public static String formatTimestamp(long epochMillis) {
         long seconds = Math.floorDiv(epochMillis, 1000L);
         int millis = (int) Math.floorMod(epochMillis, 1000L);
         LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
@@ -62,7 +62,7 @@ final class PgDateTimeText {
     }
 
     /** Days since 1970-01-01 of a date literal. */
-    static int parseDate(String text) {
+    public static int parseDate(String text) {
         String t = text.strip();
         LocalDate special = specialDate(t.toLowerCase(Locale.ROOT));
         if (special != null) {
@@ -76,7 +76,7 @@ final class PgDateTimeText {
     }
 
     /** Milliseconds since 1970-01-01T00:00 of a timestamp literal; finer fractions are rounded. */
-    static long parseTimestamp(String text) {
+    public static long parseTimestamp(String text) {
         String t = text.strip();
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.equals("now")) {

@@ -1,4 +1,4 @@
-package io.rustydb.pgwire;
+package io.rustydb.common.types.text;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
  * value, in fixed notation when the decimal exponent is in [-4, 15) for float8 ([-4, 6) for
  * float4), else as {@code 1.5e+20} / {@code 1e-05}.
  */
-final class PgFloatText {
+public final class PgFloatText {
     private static final Pattern NUMBER =
             Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
     private PgFloatText() {
     }
 
-    static String formatDouble(double d) {
+    public static String formatDouble(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
         }
@@ -46,7 +46,7 @@ final class PgFloatText {
         return layout(d < 0, shortest, 15);
     }
 
-    static String formatFloat(float f) {
+    public static String formatFloat(float f) {
         if (Float.isNaN(f)) {
             return "NaN";
         }
@@ -104,7 +104,7 @@ final class PgFloatText {
     }
 
     /** Parses float8 input as {@code float8in}: surrounding blanks, NaN, [+-]Infinity/inf. */
-    static double parseDouble(String text) {
+    public static double parseDouble(String text) {
         String t = text.strip();
         Double special = special(t);
         if (special != null) {
@@ -119,7 +119,7 @@ final class PgFloatText {
     }
 
     /** Parses float4 input as {@code float4in}. */
-    static float parseFloat(String text) {
+    public static float parseFloat(String text) {
         String t = text.strip();
         Double special = special(t);
         if (special != null) {

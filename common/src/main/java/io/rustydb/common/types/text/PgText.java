@@ -1,0 +1,28 @@
+package io.rustydb.common.types.text;
+
+import io.rustydb.common.types.DataType;
+import java.math.BigDecimal;
+
+/**
+ * PostgreSQL's text output of a value of each {@link DataType} (what psql shows, the wire's
+ * text format and COPY's fields), exactly as PostgreSQL 15 prints it.
+ */
+public final class PgText {
+    private PgText() {
+    }
+
+    /** The text form of a non-null value. */
+    public static String format(DataType type, Object value) {
+        return switch (type) {
+            case BOOLEAN -> (Boolean) value ? "t" : "f";
+            case SMALLINT, INTEGER, BIGINT -> Long.toString(((Number) value).longValue());
+            case REAL -> PgFloatText.formatFloat(((Number) value).floatValue());
+            case DOUBLE -> PgFloatText.formatDouble(((Number) value).doubleValue());
+            case NUMERIC -> PgTextCodec.formatNumeric(value instanceof BigDecimal d ? d
+                    : new BigDecimal(value.toString()));
+            case CHAR, VARCHAR, TEXT -> value.toString();
+            case DATE -> PgDateTimeText.formatDate(((Number) value).intValue());
+            case TIMESTAMP -> PgDateTimeText.formatTimestamp(((Number) value).longValue());
+        };
+    }
+}
