@@ -33,6 +33,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
@@ -146,6 +147,6 @@ public final class QueryPlanner {
                     ? columnNames.get(i) : f.getName();
             columns.add(new ResultColumn(name, TypeMapping.columnType(f.getType()), 0, 0));
         }
-        return new CompiledQuery(bindable, columns, slotTypes(validator, validated), RelOptUtil.toString(physical));
+        return new CompiledQuery(bindable, columns, slotTypes(validator, validated), RelOptUtil.toString(physical, SqlExplainLevel.ALL_ATTRIBUTES));
     }
 }

@@ -38,6 +38,14 @@ public final class DeletePlan extends ModificationPlan {
     }
 
     @Override
+    public List<String> explain() {
+        TableDef table = writer.table();
+        return List.of("Delete on " + table.name(), lookup != null
+                ? "  ->  Point Lookup on " + table.name() + " using " + table.primaryKeyName() + " (rows=1)"
+                : "  ->  Scan on " + table.name() + " (every row, condition checked per row)");
+    }
+
+    @Override
     public int tableId() {
         return writer.table().id();
     }

@@ -112,6 +112,12 @@ public final class PointSelectPlan implements StatementPlan {
     }
 
     @Override
+    public List<String> explain() {
+        return List.of("Point Lookup on " + table.table().name() + " using " + table.table().primaryKeyName()
+                + " (rows=1)");
+    }
+
+    @Override
     public List<ResultColumn> columns() {
         return columns;
     }

@@ -35,9 +35,10 @@ public final class QueryPlan implements StatementPlan {
         return parameterTypes;
     }
 
-    /** Calcite's physical plan, for EXPLAIN and the profiler. */
-    public String planText() {
-        return compiled.query().plan();
+    /** Calcite's physical plan with estimated rows and cost per operator. */
+    @Override
+    public List<String> explain() {
+        return List.of(compiled.query().plan().split("\\R"));
     }
 
     @Override

@@ -33,6 +33,11 @@ public interface StatementPlan {
         return null;
     }
 
+    /** The plan as EXPLAIN shows it, one line per entry. */
+    default List<String> explain() {
+        return List.of(commandName());
+    }
+
     /** Starts one execution with the client's parameter values. */
     Execution start(StatementContext context, List<Object> parameters);
 }

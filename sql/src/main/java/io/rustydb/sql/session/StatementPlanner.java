@@ -5,6 +5,7 @@ import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.command.AlterTablePlan;
 import io.rustydb.sql.command.CreateTablePlan;
+import io.rustydb.sql.command.ExplainPlan;
 import io.rustydb.sql.command.DropTablePlan;
 import io.rustydb.sql.command.SettingPlan;
 import io.rustydb.sql.command.TransactionControlPlan;
@@ -14,6 +15,7 @@ import io.rustydb.sql.exec.copy.CopyPlanner;
 import io.rustydb.sql.parser.copy.SqlCopy;
 import io.rustydb.sql.parser.dml.SqlTruncate;
 import io.rustydb.sql.parser.utility.SqlAnalyze;
+import io.rustydb.sql.parser.utility.SqlExplainStatement;
 import io.rustydb.sql.parser.utility.SqlVacuum;
 import io.rustydb.sql.exec.DeletePlan;
 import io.rustydb.sql.exec.EngineContext;
@@ -34,6 +36,7 @@ import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 
 /** Chooses the plan class for one statement: one class per kind of statement. */
 final class StatementPlanner {
@@ -60,6 +63,13 @@ final class StatementPlanner {
         }
         if (node instanceof SqlDropTable drop) {
             return new DropTablePlan(engine, drop);
+        }
+        if (node instanceof SqlExplainStatement explain) {
+            if (explain.analyze()) {
+                throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE");
+            }
+            String inner = explain.statement().toSqlString(PostgresqlSqlDialect.DEFAULT).getSql();
+            return new ExplainPlan(plan(engine, session, inner, declared));
         }
         if (node instanceof SqlCopy copy) {
             return CopyPlanner.plan(engine, copy);

@@ -198,6 +198,19 @@ class SqlSessionTest {
     }
 
     @Test
+    void explainShowsTheChosenPlan() {
+        var point = run(session, "EXPLAIN SELECT owner FROM accounts WHERE id = 1");
+        assertEquals("EXPLAIN", point.tag());
+        assertEquals(List.of(List.of("Point Lookup on accounts using accounts_pkey (rows=1)")), point.rows());
+        var scan = run(session, "EXPLAIN SELECT owner, count(*) FROM accounts GROUP BY owner ORDER BY owner");
+        String plan = scan.rows().toString();
+        assertTrue(plan.contains("EnumerableTableScan") && plan.contains("rowcount") && plan.contains("cumulative cost"), plan);
+        assertTrue(run(session, "EXPLAIN UPDATE accounts SET balance = 0 WHERE id = 3").rows().toString()
+                .contains("Point Lookup"));
+        assertEquals("0A000", sqlState(() -> run(session, "EXPLAIN ANALYZE SELECT 1")));
+    }
+
+    @Test
     void sameShapeSharesOnePlan() {
         run(session, "SELECT id FROM accounts WHERE id = 1");
         int plans = harness.engine.cachedPlans();
