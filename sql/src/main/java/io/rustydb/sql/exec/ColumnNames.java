@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 
@@ -27,8 +28,13 @@ public final class ColumnNames {
         if (!(node instanceof SqlSelect select)) {
             return null;
         }
+        return of(select.getSelectList());
+    }
+
+    /** Labels for a select list (or RETURNING list), or null when it has a {@code *}. */
+    public static List<String> of(SqlNodeList items) {
         List<String> names = new ArrayList<>();
-        for (SqlNode item : select.getSelectList()) {
+        for (SqlNode item : items) {
             if (item instanceof SqlIdentifier id && id.isStar()) {
                 return null;
             }

@@ -5,13 +5,14 @@ import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 /** DELETE FROM t [alias] [WHERE cond]. */
-public final class DeletePlan extends ModificationPlan {
+public final class DeletePlan extends RowWritingPlan {
     private final RowWriter writer;
     private final RowProgram program;
     private final KeyLookup lookup;
@@ -46,14 +47,20 @@ public final class DeletePlan extends ModificationPlan {
     }
 
     @Override
-    public int tableId() {
-        return writer.table().id();
+    public TableDef table() {
+        return writer.table();
     }
 
     @Override
-    public Execution start(StatementContext context, List<Object> parameters) {
-        long count = RowModification.run(context, parameters, writer, program, lookup,
-                (key, row, evaluated) -> context.transaction().delete(writer.tablespace(), key));
-        return Execution.completed("DELETE " + count);
+    public String tag(long rows) {
+        return "DELETE " + rows;
+    }
+
+    @Override
+    public long write(StatementContext context, List<Object> parameters, Consumer<Object[]> written) {
+        return RowModification.run(context, parameters, writer, program, lookup, (key, row, evaluated) -> {
+            context.transaction().delete(writer.tablespace(), key);
+            written.accept(row);
+        });
     }
 }

@@ -9,6 +9,7 @@ import io.rustydb.sql.catalog.ColumnDef;
 import io.rustydb.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -20,7 +21,7 @@ import org.apache.calcite.sql.SqlNode;
  * DEFAULT) are built directly; any other source is compiled by Calcite. Each row gets its
  * defaults, is converted to the column types and written through {@link RowWriter}.
  */
-public final class InsertPlan extends ModificationPlan {
+public final class InsertPlan extends RowWritingPlan {
     private final RowWriter writer;
     private final int[] targetColumns;
     private final ValuesSource values;
@@ -94,17 +95,22 @@ public final class InsertPlan extends ModificationPlan {
     }
 
     @Override
-    public int tableId() {
-        return writer.table().id();
+    public TableDef table() {
+        return writer.table();
     }
 
     @Override
-    public Execution start(StatementContext context, List<Object> parameters) {
+    public String tag(long rows) {
+        return "INSERT 0 " + rows;
+    }
+
+    @Override
+    public long write(StatementContext context, List<Object> parameters, Consumer<Object[]> written) {
         Object[] defaultRow = defaults.evaluate(context);
         long count = 0;
         if (values != null) {
             for (int r = 0; r < values.rowCount(); r++) {
-                insert(context, defaultRow, values.row(r, parameters, defaultRow, targetColumns));
+                written.accept(insert(context, defaultRow, values.row(r, parameters, defaultRow, targetColumns)));
                 count++;
             }
         } else {
@@ -113,21 +119,22 @@ public final class InsertPlan extends ModificationPlan {
             try {
                 while (rows.moveNext()) {
                     Object row = rows.current();
-                    insert(context, defaultRow, row instanceof Object[] a ? a : new Object[] {row});
+                    written.accept(insert(context, defaultRow, row instanceof Object[] a ? a : new Object[] {row}));
                     count++;
                 }
             } finally {
                 rows.close();
             }
         }
-        return Execution.completed("INSERT 0 " + count);
+        return count;
     }
 
-    private void insert(StatementContext context, Object[] defaultRow, Object[] source) {
+    private Object[] insert(StatementContext context, Object[] defaultRow, Object[] source) {
         Object[] row = defaultRow.clone();
         for (int i = 0; i < targetColumns.length; i++) {
             row[targetColumns[i]] = writer.convert(targetColumns[i], source[i]);
         }
         writer.insert(context.transaction(), row);
+        return row;
     }
 }

@@ -21,7 +21,7 @@ public abstract class ModificationPlan implements StatementPlan {
     }
 
     @Override
-    public final List<ResultColumn> columns() {
+    public List<ResultColumn> columns() {
         return List.of();
     }
 

@@ -7,13 +7,14 @@ import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.catalog.TableDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlUpdate;
 
 /** UPDATE t [alias] SET col = expr, ... [WHERE cond]. */
-public final class UpdatePlan extends ModificationPlan {
+public final class UpdatePlan extends RowWritingPlan {
     private final RowWriter writer;
     private final RowProgram program;
     private final KeyLookup lookup;
@@ -69,19 +70,24 @@ public final class UpdatePlan extends ModificationPlan {
     }
 
     @Override
-    public int tableId() {
-        return writer.table().id();
+    public TableDef table() {
+        return writer.table();
     }
 
     @Override
-    public Execution start(StatementContext context, List<Object> parameters) {
-        long count = RowModification.run(context, parameters, writer, program, lookup, (key, row, evaluated) -> {
+    public String tag(long rows) {
+        return "UPDATE " + rows;
+    }
+
+    @Override
+    public long write(StatementContext context, List<Object> parameters, Consumer<Object[]> written) {
+        return RowModification.run(context, parameters, writer, program, lookup, (key, row, evaluated) -> {
             Object[] updated = row.clone();
             for (int i = 0; i < targets.length; i++) {
                 updated[targets[i]] = writer.convert(targets[i], evaluated[i + 1]);
             }
             writer.update(context.transaction(), key, updated);
+            written.accept(updated);
         });
-        return Execution.completed("UPDATE " + count);
     }
 }

@@ -13,6 +13,7 @@ import io.rustydb.sql.command.TruncatePlan;
 import io.rustydb.sql.command.VacuumPlan;
 import io.rustydb.sql.exec.copy.CopyPlanner;
 import io.rustydb.sql.parser.copy.SqlCopy;
+import io.rustydb.sql.parser.dml.SqlReturning;
 import io.rustydb.sql.parser.dml.SqlTruncate;
 import io.rustydb.sql.parser.utility.SqlAnalyze;
 import io.rustydb.sql.parser.utility.SqlExplainStatement;
@@ -22,6 +23,9 @@ import io.rustydb.sql.exec.EngineContext;
 import io.rustydb.sql.exec.InsertPlan;
 import io.rustydb.sql.exec.PointSelectPlan;
 import io.rustydb.sql.exec.QueryPlan;
+import io.rustydb.sql.exec.ReturningPlan;
+import io.rustydb.sql.exec.RowWritingPlan;
+import io.rustydb.sql.exec.Tables;
 import io.rustydb.sql.exec.SessionControl;
 import io.rustydb.sql.exec.StatementPlan;
 import io.rustydb.sql.exec.UpdatePlan;
@@ -43,12 +47,39 @@ final class StatementPlanner {
     private StatementPlanner() {
     }
 
+    /** INSERT / UPDATE / DELETE ... RETURNING: the statement's plan plus its RETURNING list. */
+    private static StatementPlan returning(EngineContext engine, SessionControl session, String text,
+            SqlReturning node, List<DataType> declared) {
+        java.util.function.Supplier<SqlReturning> fresh = () -> (SqlReturning) RustyDbParser.parseStatement(text);
+        SqlNode dml = node.dml();
+        RowWritingPlan plan;
+        String alias;
+        if (dml instanceof SqlInsert insert) {
+            plan = InsertPlan.create(engine, () -> (SqlInsert) fresh.get().dml(), declared);
+            alias = Tables.simpleName((org.apache.calcite.sql.SqlIdentifier) insert.getTargetTable());
+        } else if (dml instanceof SqlUpdate update) {
+            plan = UpdatePlan.create(engine, () -> (SqlUpdate) fresh.get().dml(), declared);
+            alias = update.getAlias() != null ? update.getAlias().getSimple()
+                    : Tables.simpleName((org.apache.calcite.sql.SqlIdentifier) update.getTargetTable());
+        } else if (dml instanceof SqlDelete delete) {
+            plan = DeletePlan.create(engine, () -> (SqlDelete) fresh.get().dml(), declared);
+            alias = delete.getAlias() != null ? delete.getAlias().getSimple()
+                    : Tables.simpleName((org.apache.calcite.sql.SqlIdentifier) delete.getTargetTable());
+        } else {
+            throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, "RETURNING on this statement");
+        }
+        return ReturningPlan.create(engine, plan, alias, () -> fresh.get().returningList(), declared);
+    }
+
     /**
      * Plans {@code text} (a single statement). Plans that need a syntax tree more than once get
      * fresh parses of the text, since validation rewrites trees in place.
      */
     static StatementPlan plan(EngineContext engine, SessionControl session, String text, List<DataType> declared) {
         SqlNode node = RustyDbParser.parseStatement(text);
+        if (node instanceof SqlReturning returning) {
+            return returning(engine, session, text, returning, declared);
+        }
         if (node instanceof SqlInsert) {
             return InsertPlan.create(engine, () -> (SqlInsert) RustyDbParser.parseStatement(text), declared);
         }

@@ -211,6 +211,20 @@ class SqlSessionTest {
     }
 
     @Test
+    void returningListsTheWrittenRows() {
+        var inserted = run(session, "INSERT INTO accounts (id, owner) VALUES (1, 'a'), (2, 'b') RETURNING id, balance");
+        assertEquals("INSERT 0 2", inserted.tag());
+        assertEquals(List.of(List.of(1, new BigDecimal("0.00")), List.of(2, new BigDecimal("0.00"))), inserted.rows());
+        var updated = run(session, "UPDATE accounts a SET balance = balance + 5 WHERE a.id = 2 RETURNING a.owner, balance * 2 AS doubled");
+        assertEquals("UPDATE 1", updated.tag());
+        assertEquals(List.of(List.of("b", new BigDecimal("10.00"))), updated.rows());
+        var deleted = run(session, "DELETE FROM accounts WHERE id = 1 RETURNING *");
+        assertEquals("DELETE 1", deleted.tag());
+        assertEquals(1, deleted.rows().size());
+        assertEquals(List.of(List.of(1L)), run(session, "SELECT count(*) FROM accounts").rows());
+    }
+
+    @Test
     void sameShapeSharesOnePlan() {
         run(session, "SELECT id FROM accounts WHERE id = 1");
         int plans = harness.engine.cachedPlans();
