@@ -70,6 +70,7 @@ public enum ErrorCode {
     OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "%s", 1),
     LOCK_NOT_AVAILABLE("55P03", "could not obtain lock on %s", 1),
     LOCK_TIMEOUT("55P03", "canceling statement due to lock timeout", 0),
+    ROW_LOCK_NOT_AVAILABLE("55P03", "could not obtain lock on row in relation \"%s\"", 1),
     CANT_CHANGE_RUNTIME_PARAM("55P02", "parameter \"%s\" cannot be changed", 1),
     // Class 57 - operator intervention
     QUERY_CANCELED("57014", "canceling statement due to user request", 0),

@@ -14,12 +14,14 @@ import io.rustydb.sql.command.VacuumPlan;
 import io.rustydb.sql.exec.copy.CopyPlanner;
 import io.rustydb.sql.parser.copy.SqlCopy;
 import io.rustydb.sql.parser.dml.SqlReturning;
+import io.rustydb.sql.parser.dml.SqlSelectForUpdate;
 import io.rustydb.sql.parser.dml.SqlTruncate;
 import io.rustydb.sql.parser.utility.SqlAnalyze;
 import io.rustydb.sql.parser.utility.SqlExplainStatement;
 import io.rustydb.sql.parser.utility.SqlVacuum;
 import io.rustydb.sql.exec.DeletePlan;
 import io.rustydb.sql.exec.EngineContext;
+import io.rustydb.sql.exec.ForUpdatePlan;
 import io.rustydb.sql.exec.InsertPlan;
 import io.rustydb.sql.exec.PointSelectPlan;
 import io.rustydb.sql.exec.QueryPlan;
@@ -77,6 +79,9 @@ final class StatementPlanner {
      */
     static StatementPlan plan(EngineContext engine, SessionControl session, String text, List<DataType> declared) {
         SqlNode node = RustyDbParser.parseStatement(text);
+        if (node instanceof SqlSelectForUpdate) {
+            return ForUpdatePlan.create(engine, () -> (SqlSelectForUpdate) RustyDbParser.parseStatement(text), declared);
+        }
         if (node instanceof SqlReturning returning) {
             return returning(engine, session, text, returning, declared);
         }

@@ -225,6 +225,21 @@ class SqlSessionTest {
     }
 
     @Test
+    void selectForUpdateLocksTheRows() {
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 1, true), (2, 'b', 2, false)");
+        SqlSession other = harness.session();
+        run(session, "BEGIN");
+        assertEquals(List.of(List.of("a")), run(session, "SELECT owner FROM accounts WHERE active FOR UPDATE").rows());
+        run(other, "BEGIN");
+        assertEquals("55P03", sqlState(() -> run(other, "SELECT * FROM accounts WHERE id = 1 FOR UPDATE NOWAIT")));
+        run(other, "ROLLBACK");
+        assertEquals(List.of(List.of("b")), run(other, "SELECT owner FROM accounts WHERE id = 2 FOR SHARE").rows());
+        run(session, "COMMIT");
+        assertEquals("0A000", sqlState(() -> run(session, "SELECT * FROM accounts ORDER BY id FOR UPDATE")));
+        other.close();
+    }
+
+    @Test
     void sameShapeSharesOnePlan() {
         run(session, "SELECT id FROM accounts WHERE id = 1");
         int plans = harness.engine.cachedPlans();

@@ -1,0 +1,33 @@
+-- Dates and timestamps (session time zone UTC).
+CREATE TABLE ev (id INT, d DATE, ts TIMESTAMP);
+INSERT INTO ev VALUES (1, '2024-02-29', '2024-02-29 13:45:10'), (2, '1999-12-31', '1999-12-31 23:59:59.5'), (3, NULL, NULL);
+SELECT now() IS NOT NULL, current_timestamp IS NOT NULL, current_date IS NOT NULL;
+> t | t | t
+SELECT now() = current_timestamp;
+> t
+SELECT id, d, ts FROM ev ORDER BY id;
+> 1 | 2024-02-29 | 2024-02-29 13:45:10
+> 2 | 1999-12-31 | 1999-12-31 23:59:59.5
+> 3 | NULL | NULL
+SELECT id, extract(YEAR FROM d), extract(MONTH FROM d), extract(DAY FROM d) FROM ev ORDER BY id;
+> 1 | 2024 | 2 | 29
+> 2 | 1999 | 12 | 31
+> 3 | NULL | NULL | NULL
+SELECT id FROM ev WHERE d < DATE '2000-01-01' ORDER BY id;
+> 2
+SELECT id FROM ev WHERE ts BETWEEN '2024-01-01' AND '2024-12-31' ORDER BY id;
+> 1
+SELECT CAST(ts AS DATE) FROM ev WHERE id = 1;
+> 2024-02-29
+SELECT CAST(d AS TIMESTAMP) FROM ev WHERE id = 1;
+> 2024-02-29 00:00:00
+SELECT max(ts), min(d) FROM ev;
+> 2024-02-29 13:45:10 | 1999-12-31
+SELECT id, ts + INTERVAL '7' DAY FROM ev ORDER BY id;
+> 1 | 2024-03-07 13:45:10
+> 2 | 2000-01-07 23:59:59.5
+> 3 | NULL
+SELECT TIMESTAMP '2024-01-01 00:00:00' + INTERVAL '1' DAY;
+> 2024-01-02 00:00:00
+SELECT extract(YEAR FROM TIMESTAMP '2024-01-01 00:00:00'), extract(ISODOW FROM DATE '2024-02-29');
+> 2024 | 4
