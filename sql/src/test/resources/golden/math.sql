@@ -31,3 +31,7 @@ SELECT power(2, 10), sqrt(16);
 > 1024 | 4
 SELECT exp(0), ln(1), pi();
 > 1 | 0 | 3.141592653589793
+SELECT exp(0), ln(1), log(100), pi();
+> 1 | 0 | 2 | 3.141592653589793
+SELECT greatest(1, 5, 3), least(1, 5, 3), greatest(1, NULL, 2);
+> 5 | 1 | 2

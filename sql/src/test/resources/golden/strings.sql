@@ -29,3 +29,21 @@ SELECT char_length('hello'), initcap('hello wORLD');
 > 5 | Hello World
 SELECT ascii('A');
 > 65
+SELECT md5('abc');
+> 900150983cd24fb0d6963f7d28e17f72
+SELECT split_part('a,b,c', ',', 2), ascii('A'), chr(66);
+> b | 65 | B
+SELECT concat('a', NULL, 'b', 2), concat_ws(',', 'a', NULL, 'b');
+> ab2 | a,b
+SELECT lpad('7', 3, '0'), rpad('ab', 4, '*'), lpad('hello', 2);
+> 007 | ab** | he
+SELECT position('lo' IN 'hello'), position('z' IN 'hello'), strpos('hello', 'l');
+> 4 | 0 | 3
+SELECT trim('  pad  ') || '|', ltrim('  pad  ') || '|', rtrim('  pad  ') || '|';
+> pad| | pad  | |   pad|
+SELECT substr('hello', 2, 3), substr('hello', 3);
+> ell | llo
+SELECT id, length(first), length(last), char_length(last) FROM p ORDER BY id;
+> 1 | 3 | 8 | 8
+> 2 | 5 | 6 | 6
+> 3 | NULL | 1 | 1

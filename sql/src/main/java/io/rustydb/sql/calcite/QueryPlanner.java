@@ -69,8 +69,8 @@ public final class QueryPlanner {
         props.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.HIGH.name());
         this.catalogReader = new CalciteCatalogReader(root, List.of(DEFAULT_SCHEMA), typeFactory,
                 new CalciteConnectionConfigImpl(props));
-        this.operators = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-                SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL));
+        this.operators = new CaseInsensitiveOperators(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+                SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL)));
     }
 
     public SchemaPlus rootSchema() {
