@@ -3,7 +3,6 @@ package io.rustydb.sql.command;
 import io.rustydb.common.types.ColumnType;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.ResultColumn;
-import io.rustydb.sql.RowSink;
 import io.rustydb.sql.exec.Execution;
 import io.rustydb.sql.exec.StatementContext;
 import io.rustydb.sql.exec.StatementPlan;
@@ -41,26 +40,6 @@ public final class ExplainPlan implements StatementPlan {
     @Override
     public Execution start(StatementContext context, List<Object> parameters) {
         List<String> lines = explained.explain();
-        return new Execution() {
-            private int next;
-
-            @Override
-            public boolean fetch(long maxRows, RowSink sink) {
-                long sent = 0;
-                while (next < lines.size() && (maxRows <= 0 || sent++ < maxRows)) {
-                    sink.accept(new Object[] {lines.get(next++)});
-                }
-                return next < lines.size();
-            }
-
-            @Override
-            public String commandTag() {
-                return "EXPLAIN";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Execution.ofRows(lines.stream().map(line -> new Object[] {line}).toList(), "EXPLAIN");
     }
 }

@@ -3,7 +3,6 @@ package io.rustydb.sql.command;
 import io.rustydb.common.types.ColumnType;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.ResultColumn;
-import io.rustydb.sql.RowSink;
 import io.rustydb.sql.exec.Execution;
 import io.rustydb.sql.exec.SessionControl;
 import io.rustydb.sql.exec.StatementContext;
@@ -67,28 +66,7 @@ public final class SettingPlan extends UtilityPlan {
         SqlShowVariable show = (SqlShowVariable) node;
         List<Object[]> rows = show.all() ? session.settings().all()
                 : List.<Object[]>of(new Object[] {session.settings().get(show.name())});
-        return new Execution() {
-            private int next;
-
-            @Override
-            public boolean fetch(long maxRows, RowSink sink) {
-                long sent = 0;
-                while (next < rows.size() && (maxRows <= 0 || sent < maxRows)) {
-                    sink.accept(rows.get(next++));
-                    sent++;
-                }
-                return next < rows.size();
-            }
-
-            @Override
-            public String commandTag() {
-                return "SHOW";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Execution.ofRows(rows, "SHOW");
     }
 
     private static void report(SessionControl session, String changed) {

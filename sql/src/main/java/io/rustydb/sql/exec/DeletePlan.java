@@ -40,10 +40,7 @@ public final class DeletePlan extends RowWritingPlan {
 
     @Override
     public List<String> explain() {
-        TableDef table = writer.table();
-        return List.of("Delete on " + table.name(), lookup != null
-                ? "  ->  Point Lookup on " + table.name() + " using " + table.primaryKeyName() + " (rows=1)"
-                : "  ->  Scan on " + table.name() + " (every row, condition checked per row)");
+        return RowModification.explain("Delete", writer.table(), lookup != null);
     }
 
     @Override

@@ -14,6 +14,31 @@ public interface Execution extends AutoCloseable {
     @Override
     void close();
 
+    /** An execution whose rows were all computed when it started, handed out in order. */
+    static Execution ofRows(java.util.List<Object[]> rows, String tag) {
+        return new Execution() {
+            private int next;
+
+            @Override
+            public boolean fetch(long maxRows, RowSink sink) {
+                long sent = 0;
+                while (next < rows.size() && (maxRows <= 0 || sent++ < maxRows)) {
+                    sink.accept(rows.get(next++));
+                }
+                return next < rows.size();
+            }
+
+            @Override
+            public String commandTag() {
+                return tag;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** An execution that did all its work when started and returns no rows. */
     static Execution completed(String tag) {
         return new Execution() {

@@ -4,7 +4,6 @@ import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.ResultColumn;
-import io.rustydb.sql.RowSink;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.parser.dml.SqlSelectForUpdate;
 import java.util.ArrayList;
@@ -112,26 +111,6 @@ public final class ForUpdatePlan extends ModificationPlan {
             }
             throw e;
         }
-        return new Execution() {
-            private int next;
-
-            @Override
-            public boolean fetch(long maxRows, RowSink sink) {
-                long sent = 0;
-                while (next < rows.size() && (maxRows <= 0 || sent++ < maxRows)) {
-                    sink.accept(rows.get(next++));
-                }
-                return next < rows.size();
-            }
-
-            @Override
-            public String commandTag() {
-                return "SELECT " + rows.size();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Execution.ofRows(rows, "SELECT " + rows.size());
     }
 }

@@ -2,9 +2,9 @@ package io.rustydb.sql.exec;
 
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.ResultColumn;
-import io.rustydb.sql.RowSink;
 import io.rustydb.sql.catalog.TableDef;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -130,35 +130,12 @@ public final class PointSelectPlan implements StatementPlan {
     @Override
     public Execution start(StatementContext context, List<Object> parameters) {
         byte[] value = context.transaction().get(table.tablespace(), lookup.key(parameters));
-        Object[] row = null;
         if (value != null) {
             Object[] evaluated = program.evaluate(context, parameters, table.decode(value));
             if (RowProgram.isTrue(evaluated)) {
-                row = new Object[evaluated.length - 1];
-                System.arraycopy(evaluated, 1, row, 0, row.length);
+                return Execution.ofRows(List.<Object[]>of(Arrays.copyOfRange(evaluated, 1, evaluated.length)), "SELECT 1");
             }
         }
-        Object[] result = row;
-        return new Execution() {
-            private boolean sent;
-
-            @Override
-            public boolean fetch(long maxRows, RowSink sink) {
-                if (!sent && result != null) {
-                    sink.accept(result);
-                }
-                sent = true;
-                return false;
-            }
-
-            @Override
-            public String commandTag() {
-                return "SELECT " + (result == null ? 0 : 1);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Execution.ofRows(List.of(), "SELECT 0");
     }
 }

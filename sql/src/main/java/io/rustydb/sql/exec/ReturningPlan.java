@@ -2,7 +2,6 @@ package io.rustydb.sql.exec;
 
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.ResultColumn;
-import io.rustydb.sql.RowSink;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,26 +70,6 @@ public final class ReturningPlan extends ModificationPlan {
             rows.add(Arrays.copyOfRange(evaluated, 1, evaluated.length));
         });
         String tag = dml.tag(count);
-        return new Execution() {
-            private int next;
-
-            @Override
-            public boolean fetch(long maxRows, RowSink sink) {
-                long sent = 0;
-                while (next < rows.size() && (maxRows <= 0 || sent++ < maxRows)) {
-                    sink.accept(rows.get(next++));
-                }
-                return next < rows.size();
-            }
-
-            @Override
-            public String commandTag() {
-                return tag;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Execution.ofRows(rows, tag);
     }
 }

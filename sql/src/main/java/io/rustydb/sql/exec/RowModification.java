@@ -27,6 +27,13 @@ final class RowModification {
     private RowModification() {
     }
 
+    /** EXPLAIN lines of an UPDATE or DELETE: the key lookup, or the scan. */
+    static java.util.List<String> explain(String verb, io.rustydb.sql.catalog.TableDef table, boolean byKey) {
+        return java.util.List.of(verb + " on " + table.name(), byKey
+                ? "  ->  Point Lookup on " + table.name() + " using " + table.primaryKeyName() + " (rows=1)"
+                : "  ->  Scan on " + table.name() + " (every row, condition checked per row)");
+    }
+
     static long run(StatementContext context, List<Object> parameters, RowWriter writer, RowProgram program,
             KeyLookup lookup, RowAction action) {
         StorageTransaction txn = context.transaction();

@@ -63,10 +63,7 @@ public final class UpdatePlan extends RowWritingPlan {
 
     @Override
     public List<String> explain() {
-        TableDef table = writer.table();
-        return List.of("Update on " + table.name(), lookup != null
-                ? "  ->  Point Lookup on " + table.name() + " using " + table.primaryKeyName() + " (rows=1)"
-                : "  ->  Scan on " + table.name() + " (every row, condition checked per row)");
+        return RowModification.explain("Update", writer.table(), lookup != null);
     }
 
     @Override
