@@ -38,6 +38,8 @@ public final class Catalog {
     private final RowIdAllocator rowIds;
     private final TableLocks locks = new TableLocks();
     private final Map<Integer, Long> rowCounts = new ConcurrentHashMap<>();
+    private final Map<String, ViewDef> views = new ConcurrentHashMap<>();
+    private static final String VIEW_PREFIX = "view/";
 
     private Catalog(StorageEngine storage) {
         this.storage = storage;
@@ -60,6 +62,15 @@ public final class Catalog {
                 TableDef def = json.readValue(it.value(), TableDef.class);
                 tables.put(qualified(def.schema(), def.name()), def);
                 nextTableId.accumulateAndGet(def.id() + 1, Math::max);
+            }
+        } catch (java.io.IOException e) {
+            throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, "unreadable catalog: " + e.getMessage());
+        }
+        try (StorageTransaction txn = storage.begin();
+                KvIterator it = txn.scan(system, key(VIEW_PREFIX), key(VIEW_PREFIX + "\uffff"))) {
+            while (it.next()) {
+                ViewDef view = json.readValue(it.value(), ViewDef.class);
+                views.put(qualified(view.schema(), view.name()), view);
             }
         } catch (java.io.IOException e) {
             throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, "unreadable catalog: " + e.getMessage());
@@ -89,10 +100,36 @@ public final class Catalog {
         return nextTableId.getAndIncrement();
     }
 
-    /** Durably records a new table; fails with 42P07 if the name is taken. */
+    public Optional<ViewDef> view(String schema, String name) {
+        return Optional.ofNullable(views.get(qualified(schema, name)));
+    }
+
+    /** Durably records a view (replacing one of the same name if {@code replace}); 42P07 if a table has the name. */
+    public synchronized void createView(ViewDef view, boolean replace) {
+        String key = qualified(view.schema(), view.name());
+        if (tables.containsKey(key) || (!replace && views.containsKey(key))) {
+            throw new RustyDbException(ErrorCode.DUPLICATE_TABLE, view.name());
+        }
+        try {
+            storage.put(system, key(VIEW_PREFIX + key), json.writeValueAsBytes(view));
+        } catch (JsonProcessingException e) {
+            throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, e.getMessage());
+        }
+        views.put(key, view);
+        version.incrementAndGet();
+    }
+
+    public synchronized void dropView(ViewDef view) {
+        String key = qualified(view.schema(), view.name());
+        storage.delete(system, key(VIEW_PREFIX + key));
+        views.remove(key);
+        version.incrementAndGet();
+    }
+
+    /** Durably records a new table; fails with 42P07 if the name is taken (by a table or a view). */
     public synchronized void createTable(TableDef def) {
         String key = qualified(def.schema(), def.name());
-        if (tables.containsKey(key)) {
+        if (tables.containsKey(key) || views.containsKey(key)) {
             throw new RustyDbException(ErrorCode.DUPLICATE_TABLE, def.name());
         }
         try {

@@ -73,7 +73,7 @@ public final class QueryCompiler {
             List<DataType> clientTypes, List<String> columnNames) {
         for (boolean castStrings : new boolean[] {false, true}) {
             Parameterizer parameterizer = new Parameterizer(clientTypes, castStrings);
-            SqlNode tree = builder.apply(parameterizer);
+            SqlNode tree = ViewExpander.expand(engine.catalog(), builder.apply(parameterizer));
             String key = cacheKey(engine, tree);
             try {
                 CompiledQuery query = engine.plans().get(key, () -> engine.planner().compile(tree, columnNames));

@@ -21,9 +21,12 @@ public final class Tables {
         return name.names.get(name.names.size() - 1);
     }
 
-    /** The table named by {@code name}, or 42P01 positioned at the name. */
+    /** The table named by {@code name}; 42P01 positioned at the name, 0A000 if it names a view. */
     public static TableDef resolve(Catalog catalog, SqlIdentifier name) {
-        return catalog.table(schema(name), simpleName(name)).orElseThrow(() ->
-                new PositionedException(new RustyDbException(ErrorCode.UNDEFINED_TABLE, name.toString()), name));
+        return catalog.table(schema(name), simpleName(name)).orElseThrow(() -> new PositionedException(
+                catalog.view(schema(name), simpleName(name)).isPresent()
+                        ? new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, "changing or loading view \""
+                                + simpleName(name) + "\" (only tables can be written)")
+                        : new RustyDbException(ErrorCode.UNDEFINED_TABLE, name.toString()), name));
     }
 }

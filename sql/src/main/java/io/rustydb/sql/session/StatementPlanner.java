@@ -11,6 +11,7 @@ import io.rustydb.sql.command.SettingPlan;
 import io.rustydb.sql.command.TransactionControlPlan;
 import io.rustydb.sql.command.TruncatePlan;
 import io.rustydb.sql.command.VacuumPlan;
+import io.rustydb.sql.command.ViewPlan;
 import io.rustydb.sql.exec.copy.CopyPlanner;
 import io.rustydb.sql.parser.copy.SqlCopy;
 import io.rustydb.sql.parser.dml.SqlReturning;
@@ -99,6 +100,9 @@ final class StatementPlanner {
         }
         if (node instanceof SqlDropTable drop) {
             return new DropTablePlan(engine, drop);
+        }
+        if (ViewPlan.handles(node)) {
+            return new ViewPlan(engine, node);
         }
         if (node instanceof SqlExplainStatement explain) {
             if (explain.analyze()) {

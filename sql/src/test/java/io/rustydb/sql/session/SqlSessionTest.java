@@ -240,6 +240,22 @@ class SqlSessionTest {
     }
 
     @Test
+    void viewsExpandWhereverTheyAreQueried() {
+        run(session, "INSERT INTO accounts VALUES (1, 'a', 10, true), (2, 'b', 20, false), (3, 'c', 30, true)");
+        assertEquals("CREATE VIEW", run(session, "CREATE VIEW rich (who, amount) AS SELECT owner, balance FROM accounts WHERE balance > 15").tag());
+        run(session, "CREATE VIEW richest AS SELECT who FROM rich WHERE amount > 25");
+        assertEquals(List.of(List.of("b"), List.of("c")), run(session, "SELECT who FROM rich ORDER BY who").rows());
+        assertEquals(List.of(List.of("c", true)), run(session,
+                "SELECT r.who, a.active FROM richest r JOIN accounts a ON a.owner = r.who").rows());
+        assertEquals("42P07", sqlState(() -> run(session, "CREATE VIEW rich AS SELECT 1")));
+        run(session, "CREATE OR REPLACE VIEW rich (who, amount) AS SELECT owner, balance FROM accounts");
+        assertEquals(List.of(List.of(3L)), run(session, "SELECT count(*) FROM rich").rows());
+        assertEquals("0A000", sqlState(() -> run(session, "INSERT INTO rich VALUES ('x', 1)")));
+        run(session, "DROP VIEW richest, rich");
+        assertEquals("42P01", sqlState(() -> run(session, "SELECT * FROM rich")));
+    }
+
+    @Test
     void sameShapeSharesOnePlan() {
         run(session, "SELECT id FROM accounts WHERE id = 1");
         int plans = harness.engine.cachedPlans();
@@ -376,10 +392,12 @@ class SqlSessionTest {
     @Test
     void catalogAndRowsSurviveReopen() {
         run(session, "INSERT INTO accounts VALUES (1, 'a', 1, true)");
+        run(session, "CREATE VIEW owners AS SELECT owner FROM accounts");
         session.close();
         harness.close();
         harness = new SessionHarness(dir);
         session = harness.session();
         assertEquals(List.of(List.of(1, "a")), run(session, "SELECT id, owner FROM accounts").rows());
+        assertEquals(List.of(List.of("a")), run(session, "SELECT * FROM owners").rows());
     }
 }
