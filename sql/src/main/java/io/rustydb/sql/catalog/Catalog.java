@@ -28,6 +28,7 @@ public final class Catalog {
     private static final String TABLE_PREFIX = "table/";
     private static final int FIRST_TABLE_ID = 16384;
     private static final int DELETE_BATCH = 10_000;
+    private static final String NEXT_ID_KEY = "next_object_id";
 
     private final StorageEngine storage;
     private final Tablespace system;
@@ -55,6 +56,10 @@ public final class Catalog {
     }
 
     private void readAll() {
+        byte[] storedNextId = storage.get(system, key(NEXT_ID_KEY));
+        if (storedNextId != null) {
+            nextTableId.set(java.nio.ByteBuffer.wrap(storedNextId).getInt());
+        }
         byte[] from = key(TABLE_PREFIX);
         byte[] to = key(TABLE_PREFIX + "\uffff");
         try (StorageTransaction txn = storage.begin(); KvIterator it = txn.scan(system, from, to)) {
@@ -95,9 +100,15 @@ public final class Catalog {
         return List.copyOf(tables.values());
     }
 
-    /** Allocates the id of a new table (or index). */
-    public int newObjectId() {
-        return nextTableId.getAndIncrement();
+    /**
+     * Allocates the id (key prefix) of a new table or index. The counter is stored durably before
+     * the id is used, so an id is never handed out twice, not even after a crash that left rows
+     * of a half-dropped or half-rebuilt table behind.
+     */
+    public synchronized int newObjectId() {
+        int id = nextTableId.getAndIncrement();
+        storage.put(system, key(NEXT_ID_KEY), java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(id + 1).array());
+        return id;
     }
 
     public Optional<ViewDef> view(String schema, String name) {

@@ -399,5 +399,13 @@ class SqlSessionTest {
         session = harness.session();
         assertEquals(List.of(List.of(1, "a")), run(session, "SELECT id, owner FROM accounts").rows());
         assertEquals(List.of(List.of("a")), run(session, "SELECT * FROM owners").rows());
+        run(session, "DROP TABLE accounts");
+        session.close();
+        harness.close();
+        harness = new SessionHarness(dir);
+        session = harness.session();
+        run(session, "CREATE TABLE fresh (id INT PRIMARY KEY)");
+        assertEquals(List.of(List.of(0L)), run(session, "SELECT count(*) FROM fresh").rows(),
+                "a table created after a restart never gets the key range of a dropped one");
     }
 }
