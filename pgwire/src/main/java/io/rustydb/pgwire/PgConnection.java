@@ -15,16 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.KillSwitches;
-import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.stream.javadsl.SourceQueueWithComplete;
 import org.apache.pekko.util.ByteString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,12 +67,9 @@ final class PgConnection {
 
     /** The connection's handler flow; its materialized value completes when the input side ends. */
     Flow<ByteString, ByteString, CompletionStage<Done>> flow() {
-        ActorSystem<?> system = context.system();
-        Pair<SourceQueueWithComplete<ByteString>, Source<ByteString, NotUsed>> queue = Source
-                .<ByteString>queue(OUTPUT_QUEUE_SIZE, OverflowStrategy.backpressure(), 4)
-                .preMaterialize(system);
-        queue.first().watchCompletion().whenComplete((d, e) -> outputDone.complete(Done.getInstance()));
-        output = new PgOutput(queue.first());
+        OutputQueue queue = new OutputQueue(OUTPUT_QUEUE_SIZE);
+        queue.watchCompletion().whenComplete((d, e) -> outputDone.complete(Done.getInstance()));
+        output = new PgOutput(queue);
         handler = new PgProtocolHandler(output);
         startup = new PgStartup(this, context, output, remote);
         Sink<ByteString, CompletionStage<Done>> in = Flow.of(ByteString.class)
@@ -92,7 +85,7 @@ final class PgConnection {
                 })
                 .mapAsync(1, batch -> handleFrom(batch, 0))
                 .toMat(Sink.ignore(), Keep.right());
-        Source<ByteString, NotUsed> outgoing = queue.second().via(killSwitch.flow());
+        Source<ByteString, NotUsed> outgoing = queue.source().via(killSwitch.flow());
         LOG.debug("connection received: host={} port={}", remote.getHostString(), remote.getPort());
         return Flow.fromSinkAndSourceMat(in, outgoing, Keep.left())
                 .mapMaterializedValue(done -> {

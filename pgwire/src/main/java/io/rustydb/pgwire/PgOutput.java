@@ -4,18 +4,16 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.pekko.Done;
-import org.apache.pekko.stream.QueueOfferResult;
-import org.apache.pekko.stream.javadsl.SourceQueueWithComplete;
 import org.apache.pekko.util.ByteString;
 
 /**
  * The outgoing side of one connection: backend messages are written into {@link #buffer()} by
  * whoever currently owns the connection (the startup code, then the session thread) and pushed
- * into the stream's queue on {@link #flush()}. A flush from the session thread blocks until the
- * stream has accepted the bytes, which back-pressures a slow client into the executor. Once the
+ * into the connection's {@link OutputQueue} on {@link #flush()}, which the stream pulls from. A
+ * flush does not wait for the stream, except when the queue is full (a client that does not read):
+ * then the session thread blocks, which back-pressures a slow client into the executor. Once the
  * connection is closed, flushes throw {@link ClientGoneException} and data is dropped.
  */
 final class PgOutput {
@@ -23,11 +21,13 @@ final class PgOutput {
     static final int FLUSH_THRESHOLD = 64 * 1024;
 
     private final PgBuffer buffer = new PgBuffer(8192);
-    private final SourceQueueWithComplete<ByteString> queue;
+    private static final CompletionStage<Done> DONE = CompletableFuture.completedFuture(Done.getInstance());
+
+    private final OutputQueue queue;
     private final ReentrantLock offerLock = new ReentrantLock();
     private volatile boolean closed;
 
-    PgOutput(SourceQueueWithComplete<ByteString> queue) {
+    PgOutput(OutputQueue queue) {
         this.queue = queue;
     }
 
@@ -47,7 +47,10 @@ final class PgOutput {
         }
     }
 
-    /** Sends the buffered messages, blocking until the stream accepts them. */
+    /**
+     * Sends the buffered messages: hands them to the stream without waiting for it, blocking only
+     * while the stream already holds its maximum of unsent chunks (a client that does not read).
+     */
     void flush() {
         if (buffer.isEmpty()) {
             return;
@@ -58,17 +61,7 @@ final class PgOutput {
         }
         offerLock.lock();
         try {
-            if (closed) {
-                throw new ClientGoneException();
-            }
-            QueueOfferResult result;
-            try {
-                result = queue.offer(bytes).toCompletableFuture().join();
-            } catch (RuntimeException e) {
-                closed = true;
-                throw new ClientGoneException();
-            }
-            if (!result.isEnqueued()) {
+            if (closed || !queue.offer(bytes, true)) {
                 closed = true;
                 throw new ClientGoneException();
             }
@@ -91,21 +84,16 @@ final class PgOutput {
         ByteString bytes = buffer.takeCompleted();
         offerLock.lock();
         try {
-            if (closed || bytes.isEmpty()) {
-                return CompletableFuture.completedFuture(Done.getInstance());
+            if (!closed && !bytes.isEmpty() && !queue.offer(bytes, false)) {
+                closed = true;
             }
-            return queue.offer(bytes).handle((result, error) -> {
-                if (error != null || !result.isEnqueued()) {
-                    closed = true;
-                }
-                return Done.getInstance();
-            });
+            return DONE;
         } finally {
             offerLock.unlock();
         }
     }
 
-    /** Ends the outgoing stream after the bytes already offered; buffered but unflushed data is dropped. */
+    /** Ends the outgoing stream after the bytes already flushed; buffered but unflushed data is dropped. */
     void close() {
         closed = true;
         queue.complete();
@@ -117,6 +105,7 @@ final class PgOutput {
      * Returns false if that did not work, and the caller should abort the connection. Blocks.
      */
     boolean terminate(ByteString last, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             if (!offerLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 return false;
@@ -130,15 +119,10 @@ final class PgOutput {
                 return true;
             }
             closed = true;
-            QueueOfferResult result = queue.offer(last).toCompletableFuture()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            boolean sent = left > 0 && queue.awaitSpace(left) && queue.offer(last, false);
             queue.complete();
-            return result.isEnqueued();
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return sent;
         } finally {
             offerLock.unlock();
         }

@@ -1,46 +1,31 @@
 package io.rustydb.pgwire;
 
 import java.io.ByteArrayOutputStream;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import org.apache.pekko.Done;
-import org.apache.pekko.stream.QueueOfferResult;
-import org.apache.pekko.stream.javadsl.SourceQueueWithComplete;
 import org.apache.pekko.util.ByteString;
 
-/** A stream queue stand-in that records what is offered, for tests without a stream. */
-final class RecordingQueue implements SourceQueueWithComplete<ByteString> {
+/** An output queue that is drained by the test instead of a stream. */
+final class RecordingQueue extends OutputQueue {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CompletableFuture<Done> completion = new CompletableFuture<>();
     int offers;
 
+    RecordingQueue() {
+        super(Integer.MAX_VALUE);
+    }
+
     @Override
-    public synchronized CompletionStage<QueueOfferResult> offer(ByteString element) {
-        if (completion.isDone()) {
-            return CompletableFuture.completedFuture(QueueOfferResult.closed());
+    synchronized boolean offer(ByteString element, boolean mayBlock) {
+        boolean added = super.offer(element, mayBlock);
+        if (added) {
+            offers++;
         }
-        offers++;
-        bytes.writeBytes(element.toArray());
-        return CompletableFuture.completedFuture(QueueOfferResult.enqueued());
-    }
-
-    @Override
-    public void complete() {
-        completion.complete(Done.getInstance());
-    }
-
-    @Override
-    public void fail(Throwable ex) {
-        completion.completeExceptionally(ex);
-    }
-
-    @Override
-    public CompletionStage<Done> watchCompletion() {
-        return completion;
+        return added;
     }
 
     /** Everything offered since the last call. */
     synchronized byte[] take() {
+        for (ByteString next = poll(); next != null; next = poll()) {
+            bytes.writeBytes(next.toArray());
+        }
         byte[] out = bytes.toByteArray();
         bytes.reset();
         return out;
