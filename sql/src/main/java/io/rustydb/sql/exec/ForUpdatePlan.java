@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 
@@ -47,38 +44,17 @@ public final class ForUpdatePlan extends ModificationPlan {
         }
         if (!(node.query() instanceof SqlSelect select) || select.getGroup() != null || select.getHaving() != null
                 || select.getOrderList() != null || select.getFetch() != null || select.getOffset() != null
-                || select.isDistinct() || !singleTable(select.getFrom())) {
+                || select.isDistinct() || !SingleTableSelect.isSingleTable(select.getFrom())) {
             throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
                     "FOR UPDATE / FOR SHARE other than on a single table without grouping, ORDER BY or LIMIT");
         }
         SqlNode from = select.getFrom();
-        SqlIdentifier name = (SqlIdentifier) (from instanceof SqlIdentifier ? from : ((SqlCall) from).operand(0));
-        String alias = from instanceof SqlIdentifier id ? Tables.simpleName(id)
-                : ((SqlIdentifier) ((SqlCall) from).operand(1)).getSimple();
-        TableDef table = Tables.resolve(engine.catalog(), name);
-        List<String> names = ColumnNames.of(select);
-        List<String> labels = null;
-        if (names != null) {
-            labels = new ArrayList<>();
-            labels.add("matches");
-            labels.addAll(names);
-        }
-        RowProgram program = RowProgram.compile(engine, table, alias, p -> {
-            SqlSelect s = (SqlSelect) fresh.get().query();
-            List<SqlNode> items = new ArrayList<>();
-            items.add(s.getWhere() == null ? null : s.getWhere().accept(p));
-            for (SqlNode item : s.getSelectList()) {
-                items.add(item.accept(p));
-            }
-            return items;
-        }, declared, labels);
+        String alias = SingleTableSelect.alias(from);
+        TableDef table = Tables.resolve(engine.catalog(), SingleTableSelect.table(from));
+        RowProgram program = SingleTableSelect.program(engine, table, alias,
+                () -> (SqlSelect) fresh.get().query(), declared);
         return new ForUpdatePlan(new RowWriter(engine, table), KeyLookup.of(select.getWhere(), table, alias), program,
                 node.waitPolicy() == SqlSelectForUpdate.WaitPolicy.NOWAIT, declared);
-    }
-
-    private static boolean singleTable(SqlNode from) {
-        return from instanceof SqlIdentifier || (from != null && from.getKind() == SqlKind.AS
-                && ((SqlCall) from).operandCount() == 2 && ((SqlCall) from).operand(0) instanceof SqlIdentifier);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.rustydb.sql.exec;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.catalog.TableDef;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -51,9 +50,8 @@ public final class PointSelectPlan implements StatementPlan {
             return null;
         }
         SqlNode from = select.getFrom();
-        SqlIdentifier name = (SqlIdentifier) (from instanceof SqlIdentifier ? from : ((SqlCall) from).operand(0));
-        String alias = from instanceof SqlIdentifier id ? Tables.simpleName(id)
-                : ((SqlIdentifier) ((SqlCall) from).operand(1)).getSimple();
+        SqlIdentifier name = SingleTableSelect.table(from);
+        String alias = SingleTableSelect.alias(from);
         TableDef table = engine.catalog().table(Tables.schema(name), Tables.simpleName(name)).orElse(null);
         if (table == null) {
             return null;
@@ -62,22 +60,7 @@ public final class PointSelectPlan implements StatementPlan {
         if (lookup == null) {
             return null;
         }
-        List<String> names = ColumnNames.of(select);
-        List<String> labels = null;
-        if (names != null) {
-            labels = new ArrayList<>();
-            labels.add("matches");
-            labels.addAll(names);
-        }
-        RowProgram program = RowProgram.compile(engine, table, alias, p -> {
-            SqlSelect s = (SqlSelect) fresh.get();
-            List<SqlNode> items = new ArrayList<>();
-            items.add(s.getWhere().accept(p));
-            for (SqlNode item : s.getSelectList()) {
-                items.add(item.accept(p));
-            }
-            return items;
-        }, declared, labels);
+        RowProgram program = SingleTableSelect.program(engine, table, alias, () -> (SqlSelect) fresh.get(), declared);
         return new PointSelectPlan(new RowWriter(engine, table), lookup, program, declared);
     }
 
@@ -87,11 +70,7 @@ public final class PointSelectPlan implements StatementPlan {
                 || (select.getWindowList() != null && !select.getWindowList().isEmpty()) || select.isDistinct()) {
             return false;
         }
-        SqlNode from = select.getFrom();
-        boolean simpleFrom = from instanceof SqlIdentifier
-                || (from != null && from.getKind() == SqlKind.AS && ((SqlCall) from).operandCount() == 2
-                        && ((SqlCall) from).operand(0) instanceof SqlIdentifier);
-        return simpleFrom && !containsAggregateOrWindow(select.getSelectList());
+        return SingleTableSelect.isSingleTable(select.getFrom()) && !containsAggregateOrWindow(select.getSelectList());
     }
 
     private static boolean containsAggregateOrWindow(SqlNode node) {
