@@ -84,10 +84,6 @@ public final class SessionRegistry {
         return true;
     }
 
-    public Optional<Entry> find(int sessionId) {
-        return Optional.ofNullable(entries.get(sessionId));
-    }
-
     /** A point-in-time copy of the open sessions. */
     public List<Entry> entries() {
         return new ArrayList<>(entries.values());

@@ -251,16 +251,6 @@ public final class StorageEngine implements AutoCloseable {
         }
     }
 
-    /** RocksDB's estimate of the live data size of a tablespace in bytes. */
-    public long estimatedLiveBytes(Tablespace tablespace) {
-        checkOpen();
-        try {
-            return db.getLongProperty(tablespace.handle(), "rocksdb.estimate-live-data-size");
-        } catch (RocksDBException e) {
-            throw RocksErrors.translate(e, tablespace.name());
-        }
-    }
-
     /** RocksDB statistics (block cache hit/miss tickers and more) for monitoring. */
     public Statistics statistics() {
         return resources.statistics;

@@ -77,11 +77,6 @@ public final class TableLocks {
         notifyAll();
     }
 
-    /** Sessions holding a shared lock on the table (for v$lock and tests). */
-    public synchronized Set<Integer> sharedHolders(int tableId) {
-        return Set.copyOf(shared.getOrDefault(tableId, Set.of()));
-    }
-
     private void await(Runnable checkInterrupted) {
         checkInterrupted.run();
         try {

@@ -9,8 +9,4 @@ public record CopyFormat(boolean csv, char delimiter, String nullString, char qu
     public static CopyFormat textDefaults() {
         return new CopyFormat(false, '\t', "\\N", '"', '"', false);
     }
-
-    public static CopyFormat csvDefaults() {
-        return new CopyFormat(true, ',', "", '"', '"', false);
-    }
 }
