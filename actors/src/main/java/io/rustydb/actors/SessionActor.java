@@ -8,7 +8,6 @@ import io.rustydb.sql.SqlEngine;
 import io.rustydb.sql.SqlSession;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -19,30 +18,21 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * One client connection's session. It owns the {@link SqlSession} (and so the session's
- * transaction) and runs the work the protocol layer submits one task at a time, on the blocking
- * session dispatcher. When it stops, for whatever reason (client gone, server shutdown), the open
- * transaction is rolled back and the session leaves the registry.
+ * One client connection's session. It opens the {@link SqlSession} (and so owns the session's
+ * transaction), registers it for cancel and monitoring, and closes it when told to or when it
+ * stops for whatever reason (client gone, server shutdown): the open transaction is rolled back
+ * and the session leaves the registry. Statements run on the connection's own thread, which
+ * calls the session directly, so reading a row crosses no mailbox (docs/architecture-notes.md).
  */
 public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
 
     /** Messages a session understands. */
-    public sealed interface Command permits Run, Close {
-    }
-
-    /** Work on the session, e.g. one protocol message; {@code done} completes when it has run. */
-    public record Run(SessionTask task, CompletableFuture<Void> done) implements Command {
+    public sealed interface Command permits Close {
     }
 
     /** The client went away: end the session. */
     public enum Close implements Command {
         INSTANCE
-    }
-
-    /** A unit of work the protocol layer runs against the session. */
-    @FunctionalInterface
-    public interface SessionTask {
-        void run(SqlSession session) throws Exception;
     }
 
     /** Asks for a new session for an admitted connection. */
@@ -51,8 +41,11 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
             ActorRef<StatusReply<Opened>> replyTo) {
     }
 
-    /** The session is ready: where to send work, and the parameters to report to the client. */
-    public record Opened(ActorRef<Command> session, Map<String, String> parameterStatus) {
+    /**
+     * The session is ready: its actor (to close it), the SQL session the connection's thread runs
+     * statements on (one thread at a time), and the parameters to report to the client.
+     */
+    public record Opened(ActorRef<Command> session, SqlSession sqlSession, Map<String, String> parameterStatus) {
     }
 
     private final SessionRegistry registry;
@@ -85,7 +78,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
                 return Behaviors.stopped();
             }
             registry.register(request.admission(), state, session::cancel);
-            request.replyTo().tell(StatusReply.success(new Opened(context.getSelf(), session.reportedParameters())));
+            request.replyTo().tell(StatusReply.success(new Opened(context.getSelf(), session, session.reportedParameters())));
             return new SessionActor(context, registry, request, session);
         });
     }
@@ -93,20 +86,9 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Run.class, this::onRun)
                 .onMessageEquals(Close.INSTANCE, this::onClose)
                 .onSignal(PostStop.class, signal -> onPostStop())
                 .build();
-    }
-
-    private Behavior<Command> onRun(Run run) {
-        try {
-            run.task().run(session);
-            run.done().complete(null);
-        } catch (Exception | LinkageError | AssertionError e) {
-            run.done().completeExceptionally(e);
-        }
-        return this;
     }
 
     private Behavior<Command> onClose() {

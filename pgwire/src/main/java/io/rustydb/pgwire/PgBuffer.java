@@ -2,7 +2,6 @@ package io.rustydb.pgwire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.apache.pekko.util.ByteString;
 
 /**
  * A growable big-endian byte buffer that backend messages are written into: {@link #begin(char)}
@@ -137,10 +136,19 @@ final class PgBuffer {
         return size == 0;
     }
 
-    /** The complete messages written so far; the buffer keeps a message still being written. */
-    ByteString takeCompleted() {
-        int end = messageStart >= 0 ? messageStart : size;
-        ByteString out = ByteString.fromArray(bytes, 0, end);
+    /** Bytes of the complete messages written so far (a message still being written is not counted). */
+    int completedSize() {
+        return messageStart >= 0 ? messageStart : size;
+    }
+
+    /** The backing array; the first {@link #completedSize()} bytes are complete messages. */
+    byte[] array() {
+        return bytes;
+    }
+
+    /** Forgets the complete messages (they were sent), keeping a message still being written. */
+    void dropCompleted() {
+        int end = completedSize();
         int rest = size - end;
         if (rest > 0) {
             System.arraycopy(bytes, end, bytes, 0, rest);
@@ -150,7 +158,6 @@ final class PgBuffer {
         if (bytes.length > 256 * 1024 && size < 64 * 1024) {
             bytes = Arrays.copyOf(bytes, Math.max(256, size * 2));
         }
-        return out;
     }
 
     /** A copy of everything written, for tests. */

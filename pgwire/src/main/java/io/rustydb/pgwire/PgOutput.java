@@ -1,37 +1,39 @@
 package io.rustydb.pgwire;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.pekko.Done;
-import org.apache.pekko.util.ByteString;
 
 /**
- * The outgoing side of one connection: backend messages are written into {@link #buffer()} by
- * whoever currently owns the connection (the startup code, then the session thread) and pushed
- * into the connection's {@link OutputQueue} on {@link #flush()}, which the stream pulls from. A
- * flush does not wait for the stream, except when the queue is full (a client that does not read):
- * then the session thread blocks, which back-pressures a slow client into the executor. Once the
- * connection is closed, flushes throw {@link ClientGoneException} and data is dropped.
+ * The outgoing side of one connection: backend messages are written into {@link #buffer()} by the
+ * connection's thread and written to the socket on {@link #flush()}, blocking while the client does
+ * not read (so a slow client back-pressures the statement producing rows). Once the connection is
+ * closed, flushes throw {@link ClientGoneException} and data is dropped. A server stop may
+ * {@link #terminate} the output from another thread.
  */
 final class PgOutput {
-    /** Buffered bytes beyond which the session thread flushes while streaming rows. */
+    /** Buffered bytes beyond which the connection's thread flushes while streaming rows. */
     static final int FLUSH_THRESHOLD = 64 * 1024;
 
-    private final PgBuffer buffer = new PgBuffer(8192);
-    private static final CompletionStage<Done> DONE = CompletableFuture.completedFuture(Done.getInstance());
+    /** Where the bytes go: the socket, or a recording in tests. */
+    interface Transport {
+        void write(byte[] bytes, int offset, int length) throws IOException;
 
-    private final OutputQueue queue;
-    private final ReentrantLock offerLock = new ReentrantLock();
-    private volatile boolean closed;
-
-    PgOutput(OutputQueue queue) {
-        this.queue = queue;
+        /** Closes the connection; a blocked {@link #write} or read fails. Idempotent. */
+        void close();
     }
 
-    /** Where messages are written; only the connection's current owner thread may use it. */
+    private final PgBuffer buffer = new PgBuffer(8192);
+    private final Transport transport;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile boolean closed;
+
+    PgOutput(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** Where messages are written; only the connection's thread may use it. */
     PgBuffer buffer() {
         return buffer;
     }
@@ -47,26 +49,25 @@ final class PgOutput {
         }
     }
 
-    /**
-     * Sends the buffered messages: hands them to the stream without waiting for it, blocking only
-     * while the stream already holds its maximum of unsent chunks (a client that does not read).
-     */
+    /** Writes the buffered complete messages to the client, blocking while the client does not read. */
     void flush() {
-        if (buffer.isEmpty()) {
+        int length = buffer.completedSize();
+        if (length == 0) {
             return;
         }
-        ByteString bytes = buffer.takeCompleted();
-        if (bytes.isEmpty()) {
-            return;
-        }
-        offerLock.lock();
+        writeLock.lock();
         try {
-            if (closed || !queue.offer(bytes, true)) {
-                closed = true;
+            if (closed) {
                 throw new ClientGoneException();
             }
+            transport.write(buffer.array(), 0, length);
+            buffer.dropCompleted();
+        } catch (IOException e) {
+            closed = true;
+            transport.close();
+            throw new ClientGoneException();
         } finally {
-            offerLock.unlock();
+            writeLock.unlock();
         }
     }
 
@@ -75,60 +76,54 @@ final class PgOutput {
         try {
             flush();
         } catch (ClientGoneException e) {
-            // the connection's termination handling cleans up
+            // the connection's thread notices on its next read and cleans up
         }
     }
 
-    /** Sends the buffered messages without blocking; for the stream side (startup). */
-    CompletionStage<Done> flushAsync() {
-        ByteString bytes = buffer.takeCompleted();
-        offerLock.lock();
-        try {
-            if (!closed && !bytes.isEmpty() && !queue.offer(bytes, false)) {
-                closed = true;
-            }
-            return DONE;
-        } finally {
-            offerLock.unlock();
-        }
-    }
-
-    /** Ends the outgoing stream after the bytes already flushed; buffered but unflushed data is dropped. */
+    /** Closes the connection after what was flushed; buffered but unflushed data is dropped. */
     void close() {
-        closed = true;
-        queue.complete();
+        writeLock.lock();
+        try {
+            closed = true;
+            transport.close();
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /**
-     * Sends {@code last} (e.g. a FATAL ErrorResponse) after whatever was already flushed and ends
-     * the stream, waiting at most {@code timeout} for a session thread blocked on a slow client.
-     * Returns false if that did not work, and the caller should abort the connection. Blocks.
+     * Sends {@code last} (e.g. a FATAL ErrorResponse) after whatever was already flushed and closes
+     * the connection, waiting at most {@code timeout} for a connection thread that is blocked
+     * writing to a client that does not read; after that the connection is closed without it.
+     * Called from another thread than the connection's; blocks.
      */
-    boolean terminate(ByteString last, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    void terminate(byte[] last, Duration timeout) {
+        boolean locked;
         try {
-            if (!offerLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                return false;
-            }
+            locked = writeLock.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            locked = false;
+        }
+        if (!locked) {
+            closed = true;
+            transport.close();
+            return;
         }
         try {
-            if (closed) {
-                return true;
+            if (!closed) {
+                transport.write(last, 0, last.length);
             }
-            closed = true;
-            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            boolean sent = left > 0 && queue.awaitSpace(left) && queue.offer(last, false);
-            queue.complete();
-            return sent;
+        } catch (IOException e) {
+            // the client is gone already
         } finally {
-            offerLock.unlock();
+            closed = true;
+            transport.close();
+            writeLock.unlock();
         }
     }
 
-    /** Thrown into the session thread's work when the client has gone; ends that work quietly. */
+    /** Thrown into the connection thread's work when the client has gone; ends that work quietly. */
     static final class ClientGoneException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

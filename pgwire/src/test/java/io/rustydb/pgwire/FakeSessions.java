@@ -15,8 +15,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * A {@link Sessions} stand-in: each OpenSession spawns an actor that runs the protocol's tasks
- * against a {@link FakeSqlSession}, with the same registry contract as the real SessionActor. A
+ * A {@link Sessions} stand-in: each OpenSession spawns an actor that owns a {@link FakeSqlSession}, with the same registry contract as the real SessionActor. A
  * user named {@code reject} is refused with 28P01.
  */
 final class FakeSessions {
@@ -49,17 +48,8 @@ final class FakeSessions {
             registry.register(request.admission(), state, session::cancel);
             OPEN.put(request.admission().sessionId(), session);
             request.replyTo().tell(StatusReply.success(
-                    new SessionActor.Opened(context.getSelf(), session.reportedParameters())));
+                    new SessionActor.Opened(context.getSelf(), session, session.reportedParameters())));
             return Behaviors.receive(SessionActor.Command.class)
-                    .onMessage(SessionActor.Run.class, run -> {
-                        try {
-                            run.task().run(session);
-                            run.done().complete(null);
-                        } catch (Exception e) {
-                            run.done().completeExceptionally(e);
-                        }
-                        return Behaviors.same();
-                    })
                     .onMessageEquals(SessionActor.Close.INSTANCE, Behaviors::stopped)
                     .onSignal(PostStop.class, signal -> {
                         session.close();

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PgProtocolHandlerTest {
-    private final RecordingQueue queue = new RecordingQueue();
+    private final RecordingTransport queue = new RecordingTransport();
     private final PgOutput output = new PgOutput(queue);
     private final PgSessionListener listener = new PgSessionListener(output);
     private final FakeSqlSession session = new FakeSqlSession(FakeSqlSession.newState(1, "u", "d"), listener);
@@ -24,12 +24,15 @@ class PgProtocolHandlerTest {
 
     /** Feeds raw frontend bytes (after startup) and returns the backend messages written. */
     private List<Wire.Message> run(byte[]... messages) {
-        PgFramer framer = new PgFramer(1 << 20);
-        framer.feed(Wire.bs(Wire.startup(Map.of("user", "u"))), m -> { });
-        List<FrontendMessage> decoded = new ArrayList<>();
-        framer.feed(Wire.bs(Wire.concat(messages)), decoded::add);
-        for (FrontendMessage m : decoded) {
-            handler.handle(m, session);
+        PgMessageReader reader = new PgMessageReader(new java.io.ByteArrayInputStream(
+                Wire.concat(Wire.startup(Map.of("user", "u")), Wire.concat(messages))), 1 << 20);
+        try {
+            reader.next();
+            for (FrontendMessage m = reader.next(); m != null; m = reader.next()) {
+                handler.handle(m, session);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         output.flush();
         return Wire.messages(queue.take());
@@ -220,7 +223,7 @@ class PgProtocolHandlerTest {
     void largeResultsAreFlushedWhileStreaming() {
         List<Wire.Message> out = run(Wire.query("GENERATE 20000"));
         assertEquals(20003, out.size());
-        assertTrue(queue.offers > 2, "flushed " + queue.offers + " times");
+        assertTrue(queue.writes > 2, "flushed " + queue.writes + " times");
     }
 
     @Test
@@ -361,12 +364,12 @@ class PgProtocolHandlerTest {
 
     @Test
     void largeCopyOutIsFlushedWhileStreaming() {
-        int offersBefore = queue.offers;
+        int offersBefore = queue.writes;
         List<Wire.Message> out = run(Wire.query("COPY gen50000 TO STDOUT"));
         assertEquals(50_004, out.size());
         assertEquals("49999\trow 49999\t\\N\n", text(out.get(50_000)));
         assertEquals("COPY 50000\0", out.get(50_002).bodyText());
-        assertTrue(queue.offers - offersBefore > 2, "flushed " + (queue.offers - offersBefore) + " times");
+        assertTrue(queue.writes - offersBefore > 2, "flushed " + (queue.writes - offersBefore) + " times");
     }
 
     @Test

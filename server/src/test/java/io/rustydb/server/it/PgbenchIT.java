@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,12 +51,13 @@ class PgbenchIT {
 
     @Test
     void sigkillDuringTpcbLosesNoCountedTransaction() throws Exception {
+        // the kill comes once the load is really running (a fixed sleep is too short on a busy machine)
         Pgbench pgbench = Pgbench.find(tmp);
         try (RustyDbProcess server = RustyDbProcess.start("pgbench-crash", tmp.resolve("data"),
                 "rustydb.wal.sync_mode=local")) {
             assertEquals(0, pgbench.run(server, "-i", "-s", "1").exit());
-            Process load = pgbench.start(server, "-n", "-M", "prepared", "-c", "4", "-j", "2", "-T", "30");
-            RustyDbProcess.sleep(4000);
+            Process load = pgbench.start(server, "-n", "-M", "prepared", "-c", "4", "-j", "2", "-T", "60");
+            awaitCommittedTransactions(server, 200);
             server.kill9();
             Pgbench.Run cut = pgbench.await(load, 60);
             long counted = cut.processed();
@@ -68,5 +72,22 @@ class PgbenchIT {
             }
             server.stop();
         }
+    }
+
+    /** Waits (at most a minute) until pgbench_history has {@code rows} rows, i.e. TPC-B transactions committed. */
+    private static void awaitCommittedTransactions(RustyDbProcess server, long rows) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet r = s.executeQuery("SELECT count(*) FROM pgbench_history")) {
+                    r.next();
+                    if (r.getLong(1) >= rows) {
+                        return;
+                    }
+                }
+                RustyDbProcess.sleep(100);
+            }
+        }
+        throw new AssertionError("pgbench committed fewer than " + rows + " transactions within a minute");
     }
 }
