@@ -21,7 +21,9 @@ public interface SqlSession extends AutoCloseable {
 
     /**
      * Parses a simple-query string into its statements, all before any runs (as PostgreSQL does).
-     * An empty or comment-only string yields an empty list. Syntax errors carry a position.
+     * An empty or comment-only string yields an empty list. Syntax errors carry a position. For
+     * the simple query protocol only: a statement may come back already prepared with its
+     * literals bound, which {@link #prepare(ParsedStatement, List)} then returns as it is.
      */
     List<ParsedStatement> parse(String sql);
 

@@ -116,6 +116,12 @@ public final class Parameterizer extends SqlShuttle {
                 && isUnboundedNumeric(call.operand(1))) {
             return numericText(text.getValueAs(String.class));
         }
+        if (call.getKind() == SqlKind.MINUS_PREFIX && call.operand(0) instanceof SqlNumericLiteral n) {
+            // PostgreSQL folds the sign into the constant: -2147483648 is an integer
+            BigDecimal value = n.getValueAs(BigDecimal.class).negate();
+            ColumnType type = numericType(n, value);
+            return typed(newSlot(new Slot(-1, ValueConverter.convert(value, type), type)), type);
+        }
         if (isNow(call)) {
             return SqlStdOperatorTable.CURRENT_TIMESTAMP.createCall(call.getParserPosition());
         }

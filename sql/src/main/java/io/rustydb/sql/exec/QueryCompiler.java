@@ -8,6 +8,7 @@ import io.rustydb.sql.calcite.CompiledQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.AnsiSqlDialect;
 
@@ -62,7 +63,24 @@ public final class QueryCompiler {
         }
     }
 
+    /** Where the plan-cache keys compiled by the current thread are recorded, if anywhere. */
+    private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
+
     private QueryCompiler() {
+    }
+
+    /**
+     * Runs {@code action} and adds to {@code keys} the plan-cache key of every plan it compiles on
+     * this thread: two statements that compile the same keys run the same plans.
+     */
+    public static <T> T recordingPlans(List<String> keys, Supplier<T> action) {
+        List<String> outer = RECORDING.get();
+        RECORDING.set(keys);
+        try {
+            return action.get();
+        } finally {
+            RECORDING.set(outer);
+        }
     }
 
     /**
@@ -77,6 +95,10 @@ public final class QueryCompiler {
             String key = cacheKey(engine, tree);
             try {
                 CompiledQuery query = engine.plans().get(key, () -> engine.planner().compile(tree, columnNames));
+                List<String> recording = RECORDING.get();
+                if (recording != null) {
+                    recording.add(key);
+                }
                 return new Result(query, parameterizer.slots(), parameterizer.clientParameterCount());
             } catch (RuntimeException e) {
                 if (castStrings || !isUntypedParameter(e)) {

@@ -17,6 +17,8 @@ final class DefaultPreparedQuery implements PreparedQuery {
     private final List<DataType> declaredTypes;
     private StatementPlan plan;
     private long catalogVersion;
+    /** For a statement run through its shape's template: the literals bound as its parameters. */
+    private List<Object> boundLiterals;
 
     DefaultPreparedQuery(DefaultParsedStatement statement, String sqlId, List<DataType> declaredTypes,
             StatementPlan plan, long catalogVersion) {
@@ -41,6 +43,22 @@ final class DefaultPreparedQuery implements PreparedQuery {
 
     long catalogVersion() {
         return catalogVersion;
+    }
+
+    /**
+     * This template's plan for {@code statement}, a statement of the same shape, with its
+     * literals as the parameters (see {@link StatementShapes}). A re-plan after DDL plans the
+     * statement's own text, whose plan takes no parameters.
+     */
+    DefaultPreparedQuery boundTo(DefaultParsedStatement literalStatement, List<Object> literals) {
+        DefaultPreparedQuery bound = new DefaultPreparedQuery(literalStatement, sqlId, List.of(), plan, catalogVersion);
+        bound.boundLiterals = literals;
+        return bound;
+    }
+
+    /** The literals to bind instead of client parameters, or null for a statement of its own. */
+    List<Object> boundLiterals() {
+        return boundLiterals;
     }
 
     void replan(StatementPlan newPlan, long version) {

@@ -49,6 +49,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private final SessionListener listener;
     private final SessionSettings settings;
     private final AtomicBoolean cancelFlag = new AtomicBoolean();
+    private final StatementShapes shapes = new StatementShapes();
 
     private StorageTransaction transaction;
     private boolean explicitBlock;
@@ -74,6 +75,14 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
 
     @Override
     public List<ParsedStatement> parse(String sql) {
+        DefaultPreparedQuery shaped = shapes.match(sql, engine.catalog().version(), this::planQuietly);
+        if (shaped != null) {
+            return List.of(new ShapedStatement(shaped));
+        }
+        return parseStatements(sql);
+    }
+
+    private List<ParsedStatement> parseStatements(String sql) {
         List<ParsedStatement> statements = new ArrayList<>();
         for (ParsedSql parsed : RustyDbParser.parseStatementsWithText(sql)) {
             statements.add(new DefaultParsedStatement(parsed.text(), parsed.offset()));
@@ -81,8 +90,19 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         return statements;
     }
 
+    /** Prepares a single statement for {@link StatementShapes}: errors are thrown, not recorded. */
+    private DefaultPreparedQuery planQuietly(String text, List<DataType> declared) {
+        DefaultParsedStatement parsed = new DefaultParsedStatement(text, 0);
+        String sqlId = SqlId.of(SqlNormalizer.normalize(text).text());
+        return new DefaultPreparedQuery(parsed, sqlId, declared, StatementPlanner.plan(engine, this, text, declared),
+                engine.catalog().version());
+    }
+
     @Override
     public PreparedQuery prepare(ParsedStatement statement, List<DataType> declaredParameterTypes) {
+        if (statement instanceof ShapedStatement shaped) {
+            return shaped.query();
+        }
         DefaultParsedStatement parsed = (DefaultParsedStatement) statement;
         List<DataType> declared = declaredParameterTypes == null ? List.of() : declaredParameterTypes;
         String sqlId = SqlId.of(SqlNormalizer.normalize(parsed.text()).text());
@@ -96,7 +116,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
 
     @Override
     public PreparedQuery prepare(String sql, List<DataType> declaredParameterTypes) {
-        List<ParsedStatement> statements = parse(sql);
+        List<ParsedStatement> statements = parseStatements(sql);
         if (statements.isEmpty()) {
             return new DefaultPreparedQuery(null, SqlId.of(""), List.of(), null, 0);
         }
@@ -110,6 +130,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     @Override
     public Portal bind(PreparedQuery query, List<Object> parameters) {
         DefaultPreparedQuery prepared = (DefaultPreparedQuery) query;
+        if (prepared.boundLiterals() != null && parameters.isEmpty()) {
+            return new DefaultPortal(prepared, prepared.boundLiterals(), this::finishImplicit);
+        }
         int expected = prepared.parameterTypes().size();
         if (parameters.size() != expected) {
             throw new RustyDbException(ErrorCode.PROTOCOL_VIOLATION, "bind message supplies " + parameters.size()
