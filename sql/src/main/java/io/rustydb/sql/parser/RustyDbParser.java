@@ -4,7 +4,7 @@ import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.sql.parser.SyntaxErrors.Segment;
 import io.rustydb.sql.parser.ddl.SqlCreateView;
-import io.rustydb.sql.parser.impl.RustyDbSqlParserImpl;
+import io.rustydb.sql.parser.impl.ReusableParsers;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.avatica.util.Casing;
@@ -27,7 +27,7 @@ public final class RustyDbParser {
     private static final SqlConformance CONFORMANCE = SqlConformanceEnum.LENIENT;
 
     private static final SqlParser.Config CONFIG = SqlParser.config()
-            .withParserFactory(RustyDbSqlParserImpl.FACTORY)
+            .withParserFactory(ReusableParsers.FACTORY)
             .withQuoting(Quoting.DOUBLE_QUOTE)
             .withUnquotedCasing(Casing.TO_LOWER)
             .withQuotedCasing(Casing.UNCHANGED)
@@ -87,20 +87,34 @@ public final class RustyDbParser {
     /** Parses a standalone expression, e.g. a stored column DEFAULT. */
     public static SqlNode parseExpression(String sql) {
         Segment whole = new Segment(0, sql.length(), -1);
+        boolean parsed = false;
         try {
-            return SqlParser.create(sql, CONFIG).parseExpression();
+            SqlNode node = SqlParser.create(sql, CONFIG).parseExpression();
+            parsed = true;
+            return node;
         } catch (SqlParseException e) {
             throw SyntaxErrors.of(e, sql, whole);
+        } finally {
+            ReusableParsers.release(parsed);
         }
     }
 
     private static SqlNode parse(String sql, Segment segment) {
         String text = LimitLiterals.rewrite(segment.text(sql));
+        SqlNode node;
+        boolean parsed = false;
         try {
-            return withSourceText(LimitParams.resolve(SqlParser.create(text, CONFIG).parseStmt(), text),
-                    segment.text(sql));
+            node = SqlParser.create(text, CONFIG).parseStmt();
+            parsed = true;
         } catch (SqlParseException e) {
             throw SyntaxErrors.of(e, sql, segment);
+        } catch (CalciteContextException e) {
+            throw SyntaxErrors.of(e, sql, segment);
+        } finally {
+            ReusableParsers.release(parsed);
+        }
+        try {
+            return withSourceText(LimitParams.resolve(node, text), segment.text(sql));
         } catch (CalciteContextException e) {
             throw SyntaxErrors.of(e, sql, segment);
         }
