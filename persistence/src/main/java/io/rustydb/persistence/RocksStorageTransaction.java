@@ -26,6 +26,8 @@ final class RocksStorageTransaction implements StorageTransaction {
     private final List<RocksKvIterator> iterators = new ArrayList<>();
     private SnapshotRef statementSnapshot;
     private boolean active = true;
+    /** Whether anything was written: a transaction that only read ends without a WAL write. */
+    private boolean wrote;
 
     RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn) {
         this.engine = engine;
@@ -70,6 +72,7 @@ final class RocksStorageTransaction implements StorageTransaction {
     @Override
     public void put(Tablespace tablespace, byte[] key, byte[] value) {
         checkActive();
+        wrote = true;
         try {
             txn.put(tablespace.handle(), key, value);
         } catch (RocksDBException e) {
@@ -80,6 +83,7 @@ final class RocksStorageTransaction implements StorageTransaction {
     @Override
     public void delete(Tablespace tablespace, byte[] key) {
         checkActive();
+        wrote = true;
         try {
             txn.delete(tablespace.handle(), key);
         } catch (RocksDBException e) {
@@ -117,7 +121,13 @@ final class RocksStorageTransaction implements StorageTransaction {
         closeIterators();
         RustyDbException failure = null;
         try {
-            txn.commit();
+            if (wrote) {
+                txn.commit();
+            } else {
+                // nothing to make durable: releasing the locks and the snapshot is the whole commit,
+                // and RocksDB would otherwise write (and fsync) an empty batch to the WAL
+                txn.rollback();
+            }
         } catch (RocksDBException e) {
             failure = RocksErrors.translate(e, null);
             try {

@@ -301,4 +301,30 @@ class StorageEngineTest {
             assertEquals(3, count);
         }
     }
+
+    @Test
+    void aTransactionThatOnlyReadCommitsWithoutTouchingTheWal() {
+        Tablespace users = engine.tablespace("USERS");
+        try (StorageTransaction t = engine.begin()) {
+            t.put(users, "k".getBytes(UTF_8), "v".getBytes(UTF_8));
+            t.commit();
+        }
+        long syncs = engine.statistics().getTickerCount(TickerType.WAL_FILE_SYNCED);
+        long walBytes = engine.statistics().getTickerCount(TickerType.WAL_FILE_BYTES);
+        try (StorageTransaction t = engine.begin()) {
+            assertArrayEquals("v".getBytes(UTF_8), t.get(users, "k".getBytes(UTF_8)));
+            assertArrayEquals("v".getBytes(UTF_8), t.getForUpdate(users, "k".getBytes(UTF_8)));
+            t.commit();
+            assertFalse(t.isActive());
+        }
+        assertEquals(syncs, engine.statistics().getTickerCount(TickerType.WAL_FILE_SYNCED));
+        assertEquals(walBytes, engine.statistics().getTickerCount(TickerType.WAL_FILE_BYTES));
+        // the row lock taken by getForUpdate was released by that commit
+        try (StorageTransaction t = engine.begin()) {
+            t.lockTimeout(100);
+            t.put(users, "k".getBytes(UTF_8), "w".getBytes(UTF_8));
+            t.commit();
+        }
+        assertTrue(engine.statistics().getTickerCount(TickerType.WAL_FILE_SYNCED) > syncs);
+    }
 }
