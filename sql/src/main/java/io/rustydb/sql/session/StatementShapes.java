@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
@@ -97,7 +98,7 @@ final class StatementShapes {
             Recorded<DefaultPreparedQuery> literal = record(() -> prepare.apply(sql, List.of()));
             boolean same = template.value().catalogVersion() == catalogVersion
                     && template.value().parameterTypes().size() == shape.values().size()
-                    && template.plans().equals(literal.plans())
+                    && canonical(template.plans()).equals(canonical(literal.plans()))
                     && (!template.plans().isEmpty() || shape.values().isEmpty());
             return new Entry(same ? template.value() : null, catalogVersion);
         } catch (RuntimeException e) {
@@ -107,6 +108,21 @@ final class StatementShapes {
     }
 
     private record Recorded<T>(T value, List<String> plans) {
+    }
+
+    /**
+     * A parameter stored into a column is cast to the column's type (PostgreSQL's 'unknown'), a
+     * literal is not; a cast to the type the value already has changes nothing, so
+     * {@code CAST(CAST(? AS T) AS T)} compares equal to {@code CAST(? AS T)}.
+     */
+    private static final Pattern SAME_TYPE_CAST = Pattern.compile("CAST\\(CAST\\(\\? AS ([A-Z0-9_(), ]+?)\\) AS \\1\\)");
+
+    private static List<String> canonical(List<String> plans) {
+        List<String> out = new ArrayList<>(plans.size());
+        for (String plan : plans) {
+            out.add(SAME_TYPE_CAST.matcher(plan).replaceAll("CAST(? AS $1)"));
+        }
+        return out;
     }
 
     private static <T> Recorded<T> record(Supplier<T> action) {

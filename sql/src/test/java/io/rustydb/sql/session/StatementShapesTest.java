@@ -85,6 +85,17 @@ class StatementShapesTest {
     }
 
     @Test
+    void insertsWithExpressionsRunOnTheTemplate() {
+        SessionHarness.run(session, "CREATE TABLE hist (a INT, b INT, t TEXT, ts TIMESTAMP)");
+        String insert = "INSERT INTO hist (a, b, t, ts) VALUES (%d, %d, '%s', CURRENT_TIMESTAMP)";
+        assertInstanceOf(ShapedStatement.class, session.parse(String.format(insert, 1, -7, "x")).get(0));
+        SessionHarness.run(session, String.format(insert, 1, -7, "x"));
+        SessionHarness.run(session, String.format(insert, 2, 9, "y"));
+        assertEquals(List.of(List.of(1, -7, "x"), List.of(2, 9, "y")),
+                rows("SELECT a, b, t FROM hist WHERE ts IS NOT NULL ORDER BY a"));
+    }
+
+    @Test
     void aStringLiteralTakesItsTypeFromContextAsInTheFullPath() {
         assertEquals(List.of(List.of("b")), rows("SELECT note FROM acc WHERE id = '2'"));
         RustyDbException bad = assertThrows(RustyDbException.class,
