@@ -88,14 +88,14 @@ public final class RustyDbParser {
     public static SqlNode parseExpression(String sql) {
         Segment whole = new Segment(0, sql.length(), -1);
         try {
-            return SqlParser.create(sql, CONFIG).parseExpression();
+            return SqlParser.create(IntervalLiterals.rewrite(sql), CONFIG).parseExpression();
         } catch (SqlParseException e) {
             throw SyntaxErrors.of(e, sql, whole);
         }
     }
 
     private static SqlNode parse(String sql, Segment segment) {
-        String text = LimitLiterals.rewrite(segment.text(sql));
+        String text = IntervalLiterals.rewrite(LimitLiterals.rewrite(segment.text(sql)));
         try {
             return withSourceText(LimitParams.resolve(SqlParser.create(text, CONFIG).parseStmt(), text),
                     segment.text(sql));
