@@ -36,7 +36,20 @@ final class PgConvertlets implements SqlRexConvertletTable {
         if (call.getOperator() == PgOperators.EXTRACT) {
             return PgConvertlets::convertExtract;
         }
+        if (call.getOperator() == PgOperators.ROUND) {
+            return PgConvertlets::convertRound;
+        }
         return StandardConvertletTable.INSTANCE.get(call);
+    }
+
+    private static RexNode convertRound(SqlRexContext cx, SqlCall call) {
+        RexBuilder rex = cx.getRexBuilder();
+        RelDataType type = cx.getValidator().getValidatedNodeType(call);
+        RexNode x = cx.convertExpression(call.operand(0));
+        RexNode n = cx.convertExpression(call.operand(1));
+        RelDataType intType = cx.getTypeFactory().createTypeWithNullability(
+                cx.getTypeFactory().createSqlType(SqlTypeName.INTEGER), n.getType().isNullable());
+        return rex.makeCall(type, PgOperators.ROUND_SCALE, List.of(rex.makeCast(type, x), rex.makeCast(intType, n)));
     }
 
     private static RexNode convertArithmetic(SqlRexContext cx, SqlCall call) {

@@ -71,6 +71,12 @@ public final class PgFunctions {
         return d == null ? null : d.setScale(scale, RoundingMode.HALF_UP);
     }
 
+    /** round(numeric, n): half away from zero; a negative n rounds left of the point. */
+    public static BigDecimal round(BigDecimal d, int scale) {
+        BigDecimal r = d.setScale(scale, RoundingMode.HALF_UP);
+        return scale < 0 ? r.setScale(0) : r;
+    }
+
     /** trunc(numeric, n). */
     public static BigDecimal trunc(BigDecimal d, int scale) {
         BigDecimal t = d.setScale(scale, RoundingMode.DOWN);

@@ -64,6 +64,23 @@ public final class PgOperators {
         }
     };
 
+    /** round(x, n): numeric for every exact or numeric x; 42883 for double precision, as in PostgreSQL. */
+    public static final SqlFunction ROUND = new SqlFunction("PG_ROUND", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG0_NULLABLE, null, OperandTypes.ANY_ANY, SqlFunctionCategory.NUMERIC) {
+        @Override
+        public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+            RelDataType x = validator.deriveType(scope, call.operand(0));
+            RelDataType n = validator.deriveType(scope, call.operand(1));
+            if (SqlTypeUtil.isApproximateNumeric(x) || !SqlTypeUtil.isNumeric(x) && x.getSqlTypeName() != SqlTypeName.NULL
+                    || !SqlTypeUtil.isIntType(n) && n.getSqlTypeName() != SqlTypeName.NULL) {
+                throw new io.rustydb.common.RustyDbException(io.rustydb.common.ErrorCode.UNDEFINED_FUNCTION,
+                        "round(" + TypeNames.of(x) + ", " + TypeNames.of(n) + ")");
+            }
+            RelDataTypeFactory f = validator.getTypeFactory();
+            return f.createTypeWithNullability(unboundedNumeric(f), x.isNullable() || n.isNullable());
+        }
+    };
+
     // Internal functions, called from rewritten expressions only.
     static final SqlUserDefinedFunction EXTRACT_TIMESTAMP = udf("pg_extract_ts", NUMERIC, "extractTimestamp", String.class, long.class);
     static final SqlUserDefinedFunction EXTRACT_DATE = udf("pg_extract_date", NUMERIC, "extractDate", String.class, int.class);
@@ -75,6 +92,7 @@ public final class PgOperators {
     static final SqlUserDefinedFunction BOOL_TEXT = udf("pg_bool_text", TEXT, "boolText", Boolean.class);
     static final SqlUserDefinedFunction RINT = udf("pg_rint", ReturnTypes.ARG0_NULLABLE, "rint", double.class);
     static final SqlUserDefinedFunction DIVIDE = udf("pg_numeric_div", ReturnTypes.ARG0_NULLABLE, "divide", java.math.BigDecimal.class, java.math.BigDecimal.class);
+    static final SqlUserDefinedFunction ROUND_SCALE = udf("pg_round", ReturnTypes.ARG0_NULLABLE, "round", java.math.BigDecimal.class, int.class);
     static final SqlUserDefinedFunction ROUND_HALF_UP = udf("pg_round_half_up", ReturnTypes.ARG0_NULLABLE, "roundHalfUp", java.math.BigDecimal.class, int.class);
 
     /** Functions users call by name, by lower-case name. */

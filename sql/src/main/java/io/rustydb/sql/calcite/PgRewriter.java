@@ -25,6 +25,11 @@ final class PgRewriter extends SqlShuttle {
                 basic.setOperator(PgOperators.PLUS);
             }
         }
+        if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f
+                && f.getName().equalsIgnoreCase("round") && call.operandCount() == 2) {
+            return PgOperators.ROUND.createCall(call.getParserPosition(), call.operand(0).accept(this),
+                    call.operand(1).accept(this));
+        }
         if (call.getKind() == SqlKind.EXTRACT && call.operand(0) instanceof SqlIntervalQualifier unit) {
             String name = unit.timeFrameName != null ? singular(unit.timeFrameName) : unit.timeUnitRange.startUnit.name();
             if (unit.timeUnitRange.endUnit == null) {
