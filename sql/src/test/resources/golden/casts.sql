@@ -21,3 +21,12 @@ SELECT 12::smallint, 40000::smallint;
 ! 22003
 SELECT '  12  '::int;
 > 12
+-- Moved back from known-gaps.md once RustyDB matched PostgreSQL.
+SELECT 3.7::int, 3.5::int, -3.5::int, 2.5::int, CAST(3.99 AS INTEGER);
+> 4 | 4 | -4 | 3 | 4
+SELECT 3.7::float8::int, 2.5::float8::int;
+> 4 | 2
+SELECT 10::numeric(6,2), 1.005::numeric(6,2), 12345.678::numeric(10,1);
+> 10.00 | 1.01 | 12345.7
+SELECT 'hello'::varchar(3), 'hi'::char(4) || '|';
+> hel | hi|

@@ -33,3 +33,40 @@ SELECT extract(YEAR FROM TIMESTAMP '2024-01-01 00:00:00'), extract(ISODOW FROM D
 > 2024 | 4
 SELECT to_char(DATE '2024-02-29', 'YYYY/MM/DD');
 > 2024/02/29
+-- Moved back from known-gaps.md once RustyDB matched PostgreSQL.
+SELECT id, date_trunc('day', ts), date_trunc('month', ts), date_trunc('year', ts), date_trunc('hour', ts) FROM ev ORDER BY id;
+> 1 | 2024-02-29 00:00:00 | 2024-02-01 00:00:00 | 2024-01-01 00:00:00 | 2024-02-29 13:00:00
+> 2 | 1999-12-31 00:00:00 | 1999-12-01 00:00:00 | 1999-01-01 00:00:00 | 1999-12-31 23:00:00
+> 3 | NULL | NULL | NULL | NULL
+SELECT id, ts + INTERVAL '7 days' FROM ev ORDER BY id;
+> 1 | 2024-03-07 13:45:10
+> 2 | 2000-01-07 23:59:59.5
+> 3 | NULL
+SELECT id, ts - INTERVAL '1 hour', ts + INTERVAL '30 minutes' FROM ev ORDER BY id;
+> 1 | 2024-02-29 12:45:10 | 2024-02-29 14:15:10
+> 2 | 1999-12-31 22:59:59.5 | 2000-01-01 00:29:59.5
+> 3 | NULL | NULL
+SELECT id, d + 1, d - 1 FROM ev ORDER BY id;
+> 1 | 2024-03-01 | 2024-02-28
+> 2 | 2000-01-01 | 1999-12-30
+> 3 | NULL | NULL
+SELECT DATE '2024-03-01' - DATE '2024-02-01';
+> 29
+SELECT d + INTERVAL '1 month' FROM ev WHERE id = 1;
+> 2024-03-29 00:00:00
+SELECT DATE '2024-01-31' + 1, TIMESTAMP '2024-01-01 00:00:00' + INTERVAL '1 day 2 hours';
+> 2024-02-01 | 2024-01-02 02:00:00
+SELECT id, extract(HOUR FROM ts), extract(MINUTE FROM ts), extract(SECOND FROM ts) FROM ev ORDER BY id;
+> 1 | 13 | 45 | 10.000000
+> 2 | 23 | 59 | 59.500000
+> 3 | NULL | NULL | NULL
+SELECT id, extract(EPOCH FROM ts) FROM ev ORDER BY id;
+> 1 | 1709214310.000000
+> 2 | 946684799.500000
+> 3 | NULL
+SELECT extract(EPOCH FROM TIMESTAMP '1970-01-02 00:00:00');
+> 86400.000000
+SELECT extract(DOW FROM DATE '2024-02-29'), extract(DOY FROM DATE '2024-02-29'), extract(QUARTER FROM DATE '2024-02-29');
+> 4 | 60 | 1
+SELECT DATE '2024-02-30';
+! 22008

@@ -35,3 +35,14 @@ SELECT exp(0), ln(1), log(100), pi();
 > 1 | 0 | 2 | 3.141592653589793
 SELECT greatest(1, 5, 3), least(1, 5, 3), greatest(1, NULL, 2);
 > 5 | 1 | 2
+-- Moved back from known-gaps.md once RustyDB matched PostgreSQL.
+SELECT 7.0 / 2, 7 / 2.0, 1 / 3.0, 10.0 / 4;
+> 3.5000000000000000 | 3.5000000000000000 | 0.33333333333333333333 | 2.5000000000000000
+SELECT 7::numeric / 2;
+> 3.5000000000000000
+SELECT 9.0 / 3, 2 / 3.0 * 3;
+> 3.0000000000000000 | 2.00000000000000000001
+SELECT round(2.5::float8), round(3.5::float8);
+> 2 | 4
+SELECT trunc(3.789, 1), trunc(-3.7);
+> 3.7 | -3

@@ -34,3 +34,21 @@ SELECT count(*) FROM nums;
 > 4
 SELECT max(b), min(b) FROM nums;
 > 9223372036854775807 | -1
+-- Moved back from known-gaps.md once RustyDB matched PostgreSQL.
+SELECT i + 1 FROM nums WHERE id = 1;
+! 22003
+SELECT b + 1 FROM nums WHERE id = 1;
+! 22003
+SELECT 2147483647 + 1;
+! 22003
+SELECT 9223372036854775807 + 1;
+! 22003
+SELECT 100000 * 100000;
+! 22003
+SELECT id, d * 2, d + 1, d / 3 FROM nums ORDER BY id;
+> 1 | 3.000 | 2.500 | 0.50000000000000000000
+> 2 | 4.500 | 3.250 | 0.75000000000000000000
+> 3 | -0.002 | 0.999 | -0.00033333333333333333
+> 4 | 2.470 | 2.235 | 0.41166666666666666667
+SELECT 1.5::numeric + 1, 1 + 1.5::float8, 4 / 2::numeric;
+> 2.5 | 2.5 | 2.0000000000000000

@@ -47,3 +47,10 @@ SELECT id, length(first), length(last), char_length(last) FROM p ORDER BY id;
 > 1 | 3 | 8 | 8
 > 2 | 5 | 6 | 6
 > 3 | NULL | 1 | 1
+-- Moved back from known-gaps.md once RustyDB matched PostgreSQL.
+SELECT id, length(code), code || '|' FROM p ORDER BY id;
+> 1 | 2 | ab|
+> 2 | 4 | xyz1|
+> 3 | NULL | NULL
+SELECT repeat('ab', 3), reverse('abc'), initcap('hello wORLD');
+> ababab | cba | Hello World

@@ -45,7 +45,6 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Programs;
 
 /**
@@ -69,8 +68,8 @@ public final class QueryPlanner {
         props.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.HIGH.name());
         this.catalogReader = new CalciteCatalogReader(root, List.of(DEFAULT_SCHEMA), typeFactory,
                 new CalciteConnectionConfigImpl(props));
-        this.operators = new CaseInsensitiveOperators(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-                SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL)));
+        this.operators = new PgOperatorTable(new CaseInsensitiveOperators(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+                SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL))));
     }
 
     public SchemaPlus rootSchema() {
@@ -119,7 +118,7 @@ public final class QueryPlanner {
      */
     public CompiledQuery compile(SqlNode query, List<String> columnNames) {
         SqlValidator validator = newValidator();
-        SqlNode validated = validator.validate(query);
+        SqlNode validated = validator.validate(query.accept(new PgRewriter()));
         RelDataType rowType = validator.getValidatedNodeType(validated);
 
         VolcanoPlanner planner = new VolcanoPlanner();
@@ -129,10 +128,10 @@ public final class QueryPlanner {
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter((type, sql, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("views");
-        }, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+        }, validator, catalogReader, cluster, PgConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
-        RelNode logical = root.project();
+        RelNode logical = IntervalOutput.wrap(new PgRexRewriter(cluster.getRexBuilder()).rewrite(root.project()));
         RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE);
         RelNode physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
         @SuppressWarnings("unchecked")

@@ -21,6 +21,8 @@ public final class ErrorTranslator {
     private static final Pattern CANNOT_APPLY = Pattern.compile(
             "Cannot apply '([^']*)' to arguments of type '(.*)'\\. Supported.*", Pattern.DOTALL);
 
+    private static final Pattern ILLEGAL_DATETIME = Pattern.compile("Illegal (DATE|TIMESTAMP|TIME) literal '([^']*)'");
+
     private ErrorTranslator() {
     }
 
@@ -65,6 +67,20 @@ public final class ErrorTranslator {
         }
         if (root instanceof NumberFormatException) {
             return new RustyDbException(ErrorCode.INVALID_TEXT_REPRESENTATION, "numeric", message);
+        }
+        if ((m = ILLEGAL_DATETIME.matcher(message)).find()) {
+            // a well-formed date whose fields are out of range (2024-02-30) is 22008, other text 22007
+            String type = m.group(1).equals("DATE") ? "date" : "timestamp";
+            return m.group(2).matches("\\d{4}-\\d{1,2}-\\d{1,2}( \\d{1,2}:\\d{2}(:\\d{2}(\\.\\d*)?)?)?")
+                    ? new RustyDbException(ErrorCode.DATETIME_FIELD_OVERFLOW, m.group(2))
+                    : new RustyDbException(ErrorCode.INVALID_DATETIME_FORMAT, type, m.group(2));
+        }
+        if (message.contains("more than one value in agg SINGLE_VALUE")) {
+            return new RustyDbException(ErrorCode.CARDINALITY_VIOLATION, "more than one row returned by a subquery used as an expression");
+        }
+        if (message.startsWith("Column count mismatch in ")) {
+            return new RustyDbException(ErrorCode.SYNTAX_ERROR, "each " + message.substring("Column count mismatch in ".length())
+                    + " query must have the same number of columns");
         }
         if ((m = OBJECT_NOT_FOUND.matcher(message)).find()) {
             return new RustyDbException(ErrorCode.UNDEFINED_TABLE, m.group(1));

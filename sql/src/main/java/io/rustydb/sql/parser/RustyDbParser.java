@@ -89,7 +89,7 @@ public final class RustyDbParser {
         Segment whole = new Segment(0, sql.length(), -1);
         boolean parsed = false;
         try {
-            SqlNode node = SqlParser.create(sql, CONFIG).parseExpression();
+            SqlNode node = SqlParser.create(IntervalLiterals.rewrite(sql), CONFIG).parseExpression();
             parsed = true;
             return node;
         } catch (SqlParseException e) {
@@ -100,7 +100,7 @@ public final class RustyDbParser {
     }
 
     private static SqlNode parse(String sql, Segment segment) {
-        String text = LimitLiterals.rewrite(segment.text(sql));
+        String text = IntervalLiterals.rewrite(LimitLiterals.rewrite(segment.text(sql)));
         SqlNode node;
         boolean parsed = false;
         try {

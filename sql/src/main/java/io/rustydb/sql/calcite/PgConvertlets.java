@@ -1,0 +1,135 @@
+package io.rustydb.sql.calcite;
+
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql2rel.SqlRexContext;
+import org.apache.calcite.sql2rel.SqlRexConvertlet;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/**
+ * Converts RustyDB's PostgreSQL operators ({@link PgOperators}) to row expressions Calcite can
+ * compile; everything else goes to Calcite's standard convertlets.
+ */
+final class PgConvertlets implements SqlRexConvertletTable {
+    static final PgConvertlets INSTANCE = new PgConvertlets();
+
+    private PgConvertlets() {
+    }
+
+    @Override
+    public SqlRexConvertlet get(SqlCall call) {
+        if (call.getOperator() == PgOperators.MINUS || call.getOperator() == PgOperators.PLUS) {
+            return PgConvertlets::convertArithmetic;
+        }
+        if (call.getOperator() == PgOperators.EXTRACT) {
+            return PgConvertlets::convertExtract;
+        }
+        if (call.getOperator() == PgOperators.ROUND) {
+            return PgConvertlets::convertRound;
+        }
+        return StandardConvertletTable.INSTANCE.get(call);
+    }
+
+    private static RexNode convertRound(SqlRexContext cx, SqlCall call) {
+        RexBuilder rex = cx.getRexBuilder();
+        RelDataType type = cx.getValidator().getValidatedNodeType(call);
+        RexNode x = cx.convertExpression(call.operand(0));
+        RexNode n = cx.convertExpression(call.operand(1));
+        RelDataType intType = cx.getTypeFactory().createTypeWithNullability(
+                cx.getTypeFactory().createSqlType(SqlTypeName.INTEGER), n.getType().isNullable());
+        return rex.makeCall(type, PgOperators.ROUND_SCALE, List.of(rex.makeCast(type, x), rex.makeCast(intType, n)));
+    }
+
+    private static RexNode convertArithmetic(SqlRexContext cx, SqlCall call) {
+        RelDataType ta = cx.getValidator().getValidatedNodeType(call.operand(0));
+        RelDataType tb = cx.getValidator().getValidatedNodeType(call.operand(1));
+        SqlKind kind = call.getOperator().getKind();
+        PgOperators.Form form = PgOperators.form(kind, ta, tb);
+        if (form == null) {
+            ((SqlBasicCall) call).setOperator(kind == SqlKind.MINUS ? SqlStdOperatorTable.MINUS : SqlStdOperatorTable.PLUS);
+            return StandardConvertletTable.INSTANCE.get(call).convertCall(cx, call);
+        }
+        RexBuilder rex = cx.getRexBuilder();
+        RelDataTypeFactory f = cx.getTypeFactory();
+        RexNode a = cx.convertExpression(call.operand(0));
+        RexNode b = cx.convertExpression(call.operand(1));
+        RelDataType type = PgOperators.formType(form, f, ta, tb);
+        RelDataType intType = f.createTypeWithNullability(f.createSqlType(SqlTypeName.INTEGER), true);
+        switch (form) {
+            case DATE_MINUS_DATE:
+                return rex.makeCall(type, SqlStdOperatorTable.MINUS,
+                        List.of(days(rex, intType, a), days(rex, intType, b)));
+            case DATE_PLUS_INT:
+            case DATE_MINUS_INT:
+            case INT_PLUS_DATE: {
+                RexNode date = form == PgOperators.Form.INT_PLUS_DATE ? b : a;
+                RexNode n = form == PgOperators.Form.INT_PLUS_DATE ? a : b;
+                RexNode sum = rex.makeCall(intType, form == PgOperators.Form.DATE_MINUS_INT
+                        ? SqlStdOperatorTable.MINUS : SqlStdOperatorTable.PLUS,
+                        List.of(days(rex, intType, date), rex.makeCast(intType, n)));
+                return rex.makeReinterpretCast(type, sum, rex.makeLiteral(false));
+            }
+            case TS_MINUS_TS:
+                return rex.makeCall(type, SqlStdOperatorTable.MINUS_DATE,
+                        List.of(timestamp(rex, f, a), timestamp(rex, f, b)));
+            case DATE_PLUS_INTERVAL:
+                return rex.makeCall(type, SqlStdOperatorTable.DATETIME_PLUS, List.of(timestamp(rex, f, a), b));
+            case DATE_MINUS_INTERVAL:
+                return rex.makeCall(type, SqlStdOperatorTable.MINUS, List.of(timestamp(rex, f, a), b));
+            default:
+                throw new IllegalStateException(form.name());
+        }
+    }
+
+    private static RexNode days(RexBuilder rex, RelDataType intType, RexNode date) {
+        return rex.makeReinterpretCast(intType, date, rex.makeLiteral(false));
+    }
+
+    private static RexNode timestamp(RexBuilder rex, RelDataTypeFactory f, RexNode e) {
+        if (e.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+            return e;
+        }
+        return rex.makeCast(f.createTypeWithNullability(f.createSqlType(SqlTypeName.TIMESTAMP, 3),
+                e.getType().isNullable()), e);
+    }
+
+    private static RexNode convertExtract(SqlRexContext cx, SqlCall call) {
+        RexNode unit = cx.convertExpression(call.operand(0));
+        RexNode source = cx.convertExpression(call.operand(1));
+        RelDataType type = cx.getValidator().getValidatedNodeType(call);
+        RelDataType st = source.getType();
+        org.apache.calcite.sql.SqlOperator fn;
+        if (st.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+            fn = PgOperators.EXTRACT_TIMESTAMP;
+        } else if (st.getSqlTypeName() == SqlTypeName.DATE) {
+            fn = PgOperators.EXTRACT_DATE;
+        } else if (SqlTypeUtil.isInterval(st) && st.getSqlTypeName().getFamily()
+                == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_YEAR_MONTH) {
+            fn = PgOperators.EXTRACT_MONTHS;
+        } else if (SqlTypeUtil.isInterval(st)) {
+            fn = PgOperators.EXTRACT_INTERVAL;
+        } else {
+            throw new RustyDbException(ErrorCode.UNDEFINED_FUNCTION,
+                    "extract(unknown, " + TypeNames.of(st) + ")");
+        }
+        RexBuilder rex = cx.getRexBuilder();
+        RelDataType internal = rex.getTypeFactory().createTypeWithNullability(
+                rex.getTypeFactory().createSqlType(SqlTypeUtil.isInterval(st) && fn == PgOperators.EXTRACT_INTERVAL
+                        ? SqlTypeName.BIGINT : fn == PgOperators.EXTRACT_TIMESTAMP ? SqlTypeName.BIGINT
+                        : SqlTypeName.INTEGER), st.isNullable());
+        RexNode raw = rex.makeReinterpretCast(internal, source, rex.makeLiteral(false));
+        return rex.makeCall(type, fn, List.of(unit, raw));
+    }
+}

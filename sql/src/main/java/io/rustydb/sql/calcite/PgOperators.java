@@ -1,0 +1,257 @@
+package io.rustydb.sql.calcite;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCallBinding;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.fun.SqlMonotonicBinaryOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.InferTypes;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeChecker;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+
+/**
+ * PostgreSQL operators and functions that Calcite's tables lack or type differently: date and
+ * timestamp arithmetic ({@code date - date}, {@code date + integer}, {@code timestamp - timestamp}),
+ * EXTRACT returning numeric, and functions implemented in {@link PgFunctions}.
+ */
+public final class PgOperators {
+    private static final SqlParserPos POS = SqlParserPos.ZERO;
+
+    private static final SqlReturnTypeInference NUMERIC = ReturnTypes.cascade(
+            b -> unboundedNumeric(b.getTypeFactory()), org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE);
+    private static final SqlReturnTypeInference TEXT = ReturnTypes.cascade(
+            b -> b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE);
+    private static final SqlReturnTypeInference TIMESTAMP = ReturnTypes.cascade(
+            b -> b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, 3), org.apache.calcite.sql.type.SqlTypeTransforms.TO_NULLABLE);
+
+    /** {@code -} with PostgreSQL's date/timestamp forms; other operands as Calcite's MINUS. */
+    public static final SqlMonotonicBinaryOperator MINUS = new DatetimeArithmetic("-", SqlKind.MINUS);
+    /** {@code +} with PostgreSQL's {@code date + integer} and {@code date + interval}. */
+    public static final SqlMonotonicBinaryOperator PLUS = new DatetimeArithmetic("+", SqlKind.PLUS);
+
+    /** EXTRACT(unit FROM x) as numeric: the unit is the first operand, as a character literal. */
+    public static final SqlFunction EXTRACT = new SqlFunction("PG_EXTRACT", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG1_NULLABLE, null, OperandTypes.ANY_ANY, SqlFunctionCategory.SYSTEM) {
+        @Override
+        public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+            validator.deriveType(scope, call.operand(0));
+            RelDataType source = validator.deriveType(scope, call.operand(1));
+            RelDataTypeFactory f = validator.getTypeFactory();
+            return f.createTypeWithNullability(unboundedNumeric(f), source.isNullable());
+        }
+    };
+
+    /** round(x, n): numeric for every exact or numeric x; 42883 for double precision, as in PostgreSQL. */
+    public static final SqlFunction ROUND = new SqlFunction("PG_ROUND", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG0_NULLABLE, null, OperandTypes.ANY_ANY, SqlFunctionCategory.NUMERIC) {
+        @Override
+        public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+            RelDataType x = validator.deriveType(scope, call.operand(0));
+            RelDataType n = validator.deriveType(scope, call.operand(1));
+            if (SqlTypeUtil.isApproximateNumeric(x) || !SqlTypeUtil.isNumeric(x) && x.getSqlTypeName() != SqlTypeName.NULL
+                    || !SqlTypeUtil.isIntType(n) && n.getSqlTypeName() != SqlTypeName.NULL) {
+                throw new io.rustydb.common.RustyDbException(io.rustydb.common.ErrorCode.UNDEFINED_FUNCTION,
+                        "round(" + TypeNames.of(x) + ", " + TypeNames.of(n) + ")");
+            }
+            RelDataTypeFactory f = validator.getTypeFactory();
+            return f.createTypeWithNullability(unboundedNumeric(f), x.isNullable() || n.isNullable());
+        }
+    };
+
+    // Internal functions, called from rewritten expressions only.
+    static final SqlUserDefinedFunction EXTRACT_TIMESTAMP = udf("pg_extract_ts", NUMERIC, "extractTimestamp", String.class, long.class);
+    static final SqlUserDefinedFunction EXTRACT_DATE = udf("pg_extract_date", NUMERIC, "extractDate", String.class, int.class);
+    static final SqlUserDefinedFunction EXTRACT_INTERVAL = udf("pg_extract_interval", NUMERIC, "extractInterval", String.class, long.class);
+    static final SqlUserDefinedFunction EXTRACT_MONTHS = udf("pg_extract_months", NUMERIC, "extractMonths", String.class, int.class);
+    static final SqlUserDefinedFunction INTERVAL_TEXT = udf("pg_interval_text", TEXT, "intervalText", long.class);
+    static final SqlUserDefinedFunction INTERVAL_MONTHS_TEXT = udf("pg_interval_months_text", TEXT, "intervalMonthsText", int.class);
+    static final SqlUserDefinedFunction BPCHAR_TEXT = udf("pg_bpchar_text", ReturnTypes.ARG0_NULLABLE_VARYING, "bpcharText", String.class);
+    static final SqlUserDefinedFunction BOOL_TEXT = udf("pg_bool_text", TEXT, "boolText", Boolean.class);
+    static final SqlUserDefinedFunction RINT = udf("pg_rint", ReturnTypes.ARG0_NULLABLE, "rint", double.class);
+    static final SqlUserDefinedFunction DIVIDE = udf("pg_numeric_div", ReturnTypes.ARG0_NULLABLE, "divide", java.math.BigDecimal.class, java.math.BigDecimal.class);
+    static final SqlUserDefinedFunction ROUND_SCALE = udf("pg_round", ReturnTypes.ARG0_NULLABLE, "round", java.math.BigDecimal.class, int.class);
+    static final SqlUserDefinedFunction ROUND_HALF_UP = udf("pg_round_half_up", ReturnTypes.ARG0_NULLABLE, "roundHalfUp", java.math.BigDecimal.class, int.class);
+
+    /** Functions users call by name, by lower-case name. */
+    private static final Map<String, List<SqlFunction>> BY_NAME = new TreeMap<>();
+
+    static {
+        user("reverse", TEXT, OperandTypes.family(SqlTypeFamily.CHARACTER), "reverse", String.class);
+        user("md5", TEXT, OperandTypes.family(SqlTypeFamily.CHARACTER), "md5", String.class);
+        user("trunc", NUMERIC, OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER), "trunc",
+                java.math.BigDecimal.class, int.class);
+        user("trunc", NUMERIC, OperandTypes.family(SqlTypeFamily.NUMERIC), "trunc", java.math.BigDecimal.class);
+        user("date_trunc", TIMESTAMP, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.TIMESTAMP),
+                "dateTrunc", String.class, long.class);
+        user("to_char", TEXT, OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.CHARACTER),
+                "toChar", long.class, String.class);
+        user("to_char", TEXT, OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.CHARACTER),
+                "toCharDate", int.class, String.class);
+    }
+
+    private PgOperators() {
+    }
+
+    /** The user-callable functions named {@code name} (any case), or an empty list. */
+    static List<SqlFunction> lookup(String name) {
+        return BY_NAME.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    static List<SqlFunction> all() {
+        List<SqlFunction> list = new ArrayList<>();
+        BY_NAME.values().forEach(list::addAll);
+        return list;
+    }
+
+    static RelDataType unboundedNumeric(RelDataTypeFactory f) {
+        return f.createSqlType(SqlTypeName.DECIMAL, TypeMapping.UNBOUNDED_NUMERIC_PRECISION, 0);
+    }
+
+    private static void user(String name, SqlReturnTypeInference type, SqlOperandTypeChecker checker, String method,
+            Class<?>... params) {
+        BY_NAME.computeIfAbsent(name, k -> new ArrayList<>())
+                .add(function(name.toUpperCase(Locale.ROOT), type, checker, method, params));
+    }
+
+    private static SqlUserDefinedFunction function(String name, SqlReturnTypeInference type,
+            SqlOperandTypeChecker checker, String method, Class<?>... params) {
+        @SuppressWarnings("deprecation")
+        SqlUserDefinedFunction f = new SqlUserDefinedFunction(new SqlIdentifier(name, POS),
+                type, InferTypes.FIRST_KNOWN, checker, null, scalar(method, params)) {
+            @Override
+            public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+                return checker.checkOperandTypes(binding, throwOnFailure);
+            }
+
+            @Override
+            public org.apache.calcite.sql.SqlOperandCountRange getOperandCountRange() {
+                return checker.getOperandCountRange();
+            }
+        };
+        return f;
+    }
+
+    private static SqlUserDefinedFunction udf(String name, SqlReturnTypeInference type, String method, Class<?>... params) {
+        return function(name, type, OperandTypes.VARIADIC, method, params);
+    }
+
+    private static org.apache.calcite.schema.ScalarFunction scalar(String method, Class<?>... params) {
+        Class<?>[] types = new Class<?>[params.length];
+        for (int i = 0; i < params.length; i++) {
+            types[i] = params[i];
+        }
+        try {
+            Method m = PgFunctions.class.getMethod(method, types);
+            return ScalarFunctionImpl.create(m);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Which PostgreSQL date/time form a {@code +} / {@code -} has, or null for Calcite's own. */
+    enum Form { DATE_MINUS_DATE, DATE_PLUS_INT, INT_PLUS_DATE, DATE_MINUS_INT, TS_MINUS_TS, DATE_PLUS_INTERVAL, DATE_MINUS_INTERVAL }
+
+    static Form form(SqlKind kind, RelDataType a, RelDataType b) {
+        SqlTypeName x = a.getSqlTypeName();
+        SqlTypeName y = b.getSqlTypeName();
+        boolean minus = kind == SqlKind.MINUS;
+        if (x == SqlTypeName.DATE && y == SqlTypeName.DATE && minus) {
+            return Form.DATE_MINUS_DATE;
+        }
+        if (x == SqlTypeName.DATE && SqlTypeUtil.isIntType(b)) {
+            return minus ? Form.DATE_MINUS_INT : Form.DATE_PLUS_INT;
+        }
+        if (!minus && SqlTypeUtil.isIntType(a) && y == SqlTypeName.DATE) {
+            return Form.INT_PLUS_DATE;
+        }
+        if (minus && (x == SqlTypeName.TIMESTAMP || x == SqlTypeName.DATE)
+                && (y == SqlTypeName.TIMESTAMP || y == SqlTypeName.DATE)) {
+            return Form.TS_MINUS_TS;
+        }
+        if (x == SqlTypeName.DATE && SqlTypeUtil.isInterval(b)) {
+            return minus ? Form.DATE_MINUS_INTERVAL : Form.DATE_PLUS_INTERVAL;
+        }
+        return null;
+    }
+
+    static RelDataType formType(Form form, RelDataTypeFactory f, RelDataType a, RelDataType b) {
+        RelDataType t = switch (form) {
+            case DATE_MINUS_DATE -> f.createSqlType(SqlTypeName.INTEGER);
+            case DATE_PLUS_INT, INT_PLUS_DATE, DATE_MINUS_INT -> f.createSqlType(SqlTypeName.DATE);
+            case TS_MINUS_TS -> f.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
+                    org.apache.calcite.avatica.util.TimeUnit.DAY, 9, org.apache.calcite.avatica.util.TimeUnit.SECOND, 3, POS));
+            case DATE_PLUS_INTERVAL, DATE_MINUS_INTERVAL -> f.createSqlType(SqlTypeName.TIMESTAMP, 3);
+        };
+        return f.createTypeWithNullability(t, a.isNullable() || b.isNullable());
+    }
+
+    /** PLUS / MINUS that also accept PostgreSQL's date and timestamp forms. */
+    private static final class DatetimeArithmetic extends SqlMonotonicBinaryOperator {
+        DatetimeArithmetic(String name, SqlKind kind) {
+            super(name, kind, 40, true, ReturnTypes.NULLABLE_SUM, InferTypes.FIRST_KNOWN,
+                    kind == SqlKind.MINUS ? OperandTypes.MINUS_OPERATOR : OperandTypes.PLUS_OPERATOR);
+        }
+
+        private SqlMonotonicBinaryOperator standard() {
+            return getKind() == SqlKind.MINUS ? (SqlMonotonicBinaryOperator) SqlStdOperatorTable.MINUS
+                    : (SqlMonotonicBinaryOperator) SqlStdOperatorTable.PLUS;
+        }
+
+        @Override
+        public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+            if (binding.getOperandCount() == 2
+                    && form(getKind(), binding.getOperandType(0), binding.getOperandType(1)) != null) {
+                return true;
+            }
+            return standard().checkOperandTypes(binding, throwOnFailure);
+        }
+
+        @Override
+        public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+            RelDataType a = validator.deriveType(scope, call.operand(0));
+            RelDataType b = validator.deriveType(scope, call.operand(1));
+            Form form = form(getKind(), a, b);
+            if (form != null) {
+                return formType(form, validator.getTypeFactory(), a, b);
+            }
+            ((SqlBasicCall) call).setOperator(standard());
+            return standard().deriveType(validator, scope, call);
+        }
+
+        @Override
+        public RelDataType inferReturnType(SqlOperatorBinding binding) {
+            if (binding.getOperandCount() == 2) {
+                RelDataType a = binding.getOperandType(0);
+                RelDataType b = binding.getOperandType(1);
+                Form form = form(getKind(), a, b);
+                if (form != null) {
+                    return formType(form, binding.getTypeFactory(), a, b);
+                }
+            }
+            return standard().inferReturnType(binding);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.rustydb.sql.calcite;
+
+import java.util.Locale;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * Before validation: binary {@code +} and {@code -} become {@link PgOperators#PLUS} /
+ * {@link PgOperators#MINUS} (which also accept PostgreSQL's date forms), and
+ * {@code EXTRACT(unit FROM x)} becomes {@link PgOperators#EXTRACT}, which returns numeric.
+ */
+final class PgRewriter extends SqlShuttle {
+    @Override
+    public SqlNode visit(SqlCall call) {
+        if (call instanceof SqlBasicCall basic && call.operandCount() == 2) {
+            if (call.getOperator() == SqlStdOperatorTable.MINUS) {
+                basic.setOperator(PgOperators.MINUS);
+            } else if (call.getOperator() == SqlStdOperatorTable.PLUS) {
+                basic.setOperator(PgOperators.PLUS);
+            }
+        }
+        if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f
+                && f.getName().equalsIgnoreCase("round") && call.operandCount() == 2) {
+            return PgOperators.ROUND.createCall(call.getParserPosition(), call.operand(0).accept(this),
+                    call.operand(1).accept(this));
+        }
+        if (call.getKind() == SqlKind.EXTRACT && call.operand(0) instanceof SqlIntervalQualifier unit) {
+            String name = unit.timeFrameName != null ? singular(unit.timeFrameName) : unit.timeUnitRange.startUnit.name();
+            if (unit.timeUnitRange.endUnit == null) {
+                SqlNode source = call.operand(1).accept(this);
+                return PgOperators.EXTRACT.createCall(call.getParserPosition(),
+                        SqlLiteral.createCharString(name.toLowerCase(Locale.ROOT), call.getParserPosition()), source);
+            }
+        }
+        return super.visit(call);
+    }
+
+    /** PostgreSQL also accepts plural field names: {@code EXTRACT(DAYS FROM ...)}. */
+    private static String singular(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        return switch (n) {
+            case "DAYS", "HOURS", "MINUTES", "SECONDS", "MONTHS", "YEARS", "WEEKS", "QUARTERS", "DECADES",
+                    "MILLISECONDS", "MICROSECONDS" -> n.substring(0, n.length() - 1);
+            case "CENTURIES" -> "CENTURY";
+            default -> n;
+        };
+    }
+}
