@@ -7,6 +7,7 @@ import io.rustydb.sql.ResultColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.Properties;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -126,6 +127,8 @@ public final class QueryPlanner {
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);
+        planner.addRule(IndexScanRule.FILTER);
+        planner.addRule(IndexScanRule.PROJECT_FILTER);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter((type, sql, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("views");
@@ -136,8 +139,11 @@ public final class QueryPlanner {
         RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE);
         RelNode physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
         @SuppressWarnings("unchecked")
-        Bindable<Object> bindable = (Bindable<Object>) (Bindable<?>) EnumerableInterpretable.toBindable(
-                new HashMap<>(), null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
+        Map<String, Object> stashed = new HashMap<>();
+        Bindable<Object> compiled = (Bindable<Object>) (Bindable<?>) EnumerableInterpretable.toBindable(
+                stashed, null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
+        Bindable<Object> bindable = stashed.isEmpty() ? compiled
+                : context -> compiled.bind(((ExecutionContext) context).withStashed(stashed));
 
         List<ResultColumn> columns = new ArrayList<>();
         List<RelDataTypeField> fields = rowType.getFieldList();
