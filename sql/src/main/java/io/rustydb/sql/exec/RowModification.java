@@ -25,6 +25,12 @@ final class RowModification {
     private record Candidate(byte[] key, byte[] value, Object[] evaluated) {
     }
 
+    /**
+     * The candidates found and the nanoseconds spent finding them by this thread's last run, for
+     * EXPLAIN ANALYZE (which reads it right after the statement ran on the same thread).
+     */
+    static final ThreadLocal<long[]> LAST_SCAN = new ThreadLocal<>();
+
     private RowModification() {
     }
 
@@ -44,6 +50,7 @@ final class RowModification {
 
     static long run(StatementContext context, List<Object> parameters, RowWriter writer, RowProgram program,
             KeyLookup lookup, IndexPath path, RowAction action) {
+        long started = System.nanoTime();
         StorageTransaction txn = context.transaction();
         List<Candidate> candidates = new ArrayList<>();
         if (lookup != null) {
@@ -82,6 +89,7 @@ final class RowModification {
                 }
             }
         }
+        LAST_SCAN.set(new long[] {candidates.size(), System.nanoTime() - started});
         long count = 0;
         for (Candidate c : candidates) {
             byte[] latest = txn.getForUpdate(writer.tablespace(), c.key());

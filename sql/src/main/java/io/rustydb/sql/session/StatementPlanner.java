@@ -115,10 +115,11 @@ final class StatementPlanner {
             return new ViewPlan(engine, node);
         }
         if (node instanceof SqlExplainStatement explain) {
-            if (explain.analyze()) {
-                throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE");
-            }
             String inner = explain.statement().toSqlString(PostgresqlSqlDialect.DEFAULT).getSql();
+            if (explain.analyze()) {
+                return io.rustydb.sql.exec.ExplainAnalyze.create(engine, plan(engine, session, inner, declared),
+                        () -> RustyDbParser.parseStatement(inner), declared);
+            }
             return new ExplainPlan(plan(engine, session, inner, declared));
         }
         if (node instanceof SqlCopy copy) {
