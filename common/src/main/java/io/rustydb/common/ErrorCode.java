@@ -23,6 +23,8 @@ public enum ErrorCode {
     // Class 23 - integrity constraint violation
     NOT_NULL_VIOLATION("23502", "null value in column \"%s\" of relation \"%s\" violates not-null constraint", 2),
     UNIQUE_VIOLATION("23505", "duplicate key value violates unique constraint \"%s\"", 1),
+    UNIQUE_INDEX_BUILD_FAILED("23505", "could not create unique index \"%s\"", 1),
+    DEPENDENT_OBJECTS_STILL_EXIST("2BP01", "%s", 1),
     // Class 25 - invalid transaction state
     ACTIVE_SQL_TRANSACTION("25001", "there is already a transaction in progress", 0),
     NO_ACTIVE_SQL_TRANSACTION("25P01", "there is no transaction in progress", 0),

@@ -29,7 +29,7 @@ public final class CatalogSchema extends AbstractSchema {
             if (def.schema().equals(name)) {
                 map.put(def.name(), tables.computeIfAbsent(def,
                         d -> new StorageTable(d, storage.tablespace(d.tablespace()),
-                                () -> catalog.analyzedRowCount(d.id()))));
+                                () -> catalog.analyzedRowCount(d.id()), catalog::analyzedIndexDistinct)));
             }
         }
         tables.keySet().retainAll(catalog.tables());

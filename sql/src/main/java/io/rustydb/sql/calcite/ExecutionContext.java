@@ -24,6 +24,7 @@ public final class ExecutionContext implements DataContext {
     private final long statementTimeMillis;
     private final TimeZone timeZone;
     private final long deadlineMillis;
+    private java.util.Map<String, Object> stashed;
 
     public ExecutionContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, StorageTransaction transaction,
             Object[] parameters, AtomicBoolean cancelFlag, long statementTimeMillis, TimeZone timeZone,
@@ -36,6 +37,14 @@ public final class ExecutionContext implements DataContext {
         this.statementTimeMillis = statementTimeMillis;
         this.timeZone = timeZone;
         this.deadlineMillis = deadlineMillis;
+    }
+
+    /** This context also answering the values a compiled plan stashed (its non-literal constants). */
+    public ExecutionContext withStashed(java.util.Map<String, Object> values) {
+        ExecutionContext copy = new ExecutionContext(rootSchema, typeFactory, transaction, parameters, cancelFlag,
+                statementTimeMillis, timeZone, deadlineMillis);
+        copy.stashed = values;
+        return copy;
     }
 
     public StorageTransaction transaction() {
@@ -69,6 +78,9 @@ public final class ExecutionContext implements DataContext {
 
     @Override
     public Object get(String name) {
+        if (stashed != null && stashed.containsKey(name)) {
+            return stashed.get(name);
+        }
         if (name.startsWith("?")) {
             return parameters[Integer.parseInt(name.substring(1))];
         }

@@ -7,6 +7,7 @@ import io.rustydb.sql.ResultColumn;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.Properties;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -117,6 +118,52 @@ public final class QueryPlanner {
      * (PostgreSQL's naming of unnamed expressions), or is null to keep the validator's.
      */
     public CompiledQuery compile(SqlNode query, List<String> columnNames) {
+        return compile(query, columnNames, null);
+    }
+
+    /**
+     * Plans and compiles a query for EXPLAIN ANALYZE: the compiled plan counts rows and time per
+     * operator into {@code stats} (keyed by the operators of the returned plan's physical tree).
+     */
+    public AnalyzedQuery compileAnalyzed(SqlNode query, List<String> columnNames) {
+        AnalyzedQuery analyzed = new AnalyzedQuery();
+        analyzed.compiled = compile(query, columnNames, analyzed);
+        return analyzed;
+    }
+
+    /** A query compiled with a probe above every operator, and what the probes measure. */
+    public static final class AnalyzedQuery {
+        private CompiledQuery compiled;
+        private RelNode physical;
+        private final Map<RelNode, OperatorStats> stats = InstrumentedRel.newStatsMap();
+
+        public CompiledQuery compiled() {
+            return compiled;
+        }
+
+        /** The plan as EXPLAIN shows it, each operator's line followed by its measured rows, loops and time. */
+        public List<String> lines() {
+            List<String> text = List.of(RelOptUtil.toString(physical, SqlExplainLevel.ALL_ATTRIBUTES).split("\\R"));
+            List<RelNode> order = new ArrayList<>();
+            preorder(physical, order);
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < text.size(); i++) {
+                OperatorStats s = i < order.size() ? stats.get(order.get(i)) : null;
+                out.add(s == null ? text.get(i) : text.get(i) + String.format(java.util.Locale.ROOT,
+                        " (actual rows=%d loops=%d time=%.3f ms)", s.rows(), s.loops(), s.millis()));
+            }
+            return out;
+        }
+
+        private static void preorder(RelNode node, List<RelNode> out) {
+            out.add(node);
+            for (RelNode input : node.getInputs()) {
+                preorder(input, out);
+            }
+        }
+    }
+
+    private CompiledQuery compile(SqlNode query, List<String> columnNames, AnalyzedQuery analyzed) {
         SqlValidator validator = newValidator();
         SqlNode validated = validator.validate(query.accept(new PgRewriter()));
         RelDataType rowType = validator.getValidatedNodeType(validated);
@@ -125,6 +172,8 @@ public final class QueryPlanner {
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);
+        planner.addRule(IndexScanRule.FILTER);
+        planner.addRule(IndexScanRule.PROJECT_FILTER);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter((type, sql, schemaPath, viewPath) -> {
             throw new UnsupportedOperationException("views");
@@ -135,8 +184,16 @@ public final class QueryPlanner {
         RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE);
         RelNode physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
         @SuppressWarnings("unchecked")
-        Bindable<Object> bindable = (Bindable<Object>) (Bindable<?>) EnumerableInterpretable.toBindable(
-                new HashMap<>(), null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
+        Map<String, Object> stashed = new HashMap<>();
+        RelNode executed = physical;
+        if (analyzed != null) {
+            analyzed.physical = physical;
+            executed = InstrumentedRel.instrument(physical, analyzed.stats);
+        }
+        Bindable<Object> compiled = (Bindable<Object>) (Bindable<?>) EnumerableInterpretable.toBindable(
+                stashed, null, (EnumerableRel) executed, EnumerableRel.Prefer.ARRAY);
+        Bindable<Object> bindable = stashed.isEmpty() ? compiled
+                : context -> compiled.bind(((ExecutionContext) context).withStashed(stashed));
 
         List<ResultColumn> columns = new ArrayList<>();
         List<RelDataTypeField> fields = rowType.getFieldList();

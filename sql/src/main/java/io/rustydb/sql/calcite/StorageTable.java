@@ -30,13 +30,30 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
     private final Tablespace tablespace;
     private final List<DataType> types;
     private final LongSupplier analyzedRows;
+    private final java.util.function.IntToLongFunction indexDistinct;
 
     /** @param analyzedRows the row count of the last ANALYZE, or -1 if none */
     public StorageTable(TableDef def, Tablespace tablespace, LongSupplier analyzedRows) {
+        this(def, tablespace, analyzedRows, id -> -1);
+    }
+
+    /** @param indexDistinct distinct keys of an index (by id) at the last ANALYZE, or -1 */
+    public StorageTable(TableDef def, Tablespace tablespace, LongSupplier analyzedRows,
+            java.util.function.IntToLongFunction indexDistinct) {
         this.def = def;
         this.tablespace = tablespace;
         this.types = def.columnTypes();
         this.analyzedRows = analyzedRows;
+        this.indexDistinct = indexDistinct;
+    }
+
+    public Tablespace tablespace() {
+        return tablespace;
+    }
+
+    /** Distinct keys of an index at its last ANALYZE, or -1. */
+    public long indexDistinct(int indexId) {
+        return indexDistinct.applyAsLong(indexId);
     }
 
     /** Row count from ANALYZE (Calcite's default guess before the first one) and the primary key. */

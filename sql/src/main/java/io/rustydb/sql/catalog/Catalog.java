@@ -140,7 +140,7 @@ public final class Catalog {
     /** Durably records a new table; fails with 42P07 if the name is taken (by a table or a view). */
     public synchronized void createTable(TableDef def) {
         String key = qualified(def.schema(), def.name());
-        if (tables.containsKey(key) || views.containsKey(key)) {
+        if (tables.containsKey(key) || views.containsKey(key) || indexOwner(def.schema(), def.name()).isPresent()) {
             throw new RustyDbException(ErrorCode.DUPLICATE_TABLE, def.name());
         }
         try {
@@ -195,14 +195,33 @@ public final class Catalog {
         version.incrementAndGet();
     }
 
+    /** The table owning the index of this name in {@code schema}, if there is one. */
+    public Optional<TableDef> indexOwner(String schema, String indexName) {
+        for (TableDef def : tables.values()) {
+            if (def.schema().equals(schema) && def.allIndexes().stream().anyMatch(i -> i.name().equals(indexName))) {
+                return Optional.of(def);
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
-     * Deletes every row stored under a table id that no definition uses any more, in batches of
-     * {@link #DELETE_BATCH} rows so a large table does not become one huge transaction.
+     * Deletes every row and index entry stored under a table's ids that no definition uses any
+     * more, in batches of {@link #DELETE_BATCH} keys so a large table does not become one huge
+     * transaction.
      */
     public void deleteRows(TableDef def) {
-        Tablespace data = storage.tablespace(def.tablespace());
-        byte[] from = KeyCodec.objectPrefix(def.id());
-        byte[] to = KeyCodec.objectPrefixEnd(def.id());
+        deleteObject(def.tablespace(), def.id());
+        for (IndexDef index : def.indexes()) {
+            deleteObject(def.tablespace(), index.id());
+        }
+    }
+
+    /** Deletes every key stored under one object id (a table's rows or an index's entries). */
+    public void deleteObject(String tablespace, int objectId) {
+        Tablespace data = storage.tablespace(tablespace);
+        byte[] from = KeyCodec.objectPrefix(objectId);
+        byte[] to = KeyCodec.objectPrefixEnd(objectId);
         boolean more = true;
         while (more) {
             more = false;
@@ -236,6 +255,17 @@ public final class Catalog {
             byte[] stored = storage.get(system, key("stats/" + id));
             return stored == null ? -1L : java.nio.ByteBuffer.wrap(stored).getLong();
         });
+    }
+
+    /** Records the number of distinct keys ANALYZE counted in an index (the planner's selectivity). */
+    public void recordIndexDistinct(int indexId, long distinct) {
+        storage.put(system, key("stats/" + indexId), java.nio.ByteBuffer.allocate(Long.BYTES).putLong(distinct).array());
+        rowCounts.put(indexId, distinct);
+    }
+
+    /** Distinct keys of an index at its last ANALYZE, or -1 if it was never analyzed. */
+    public long analyzedIndexDistinct(int indexId) {
+        return analyzedRowCount(indexId);
     }
 
     /** Next hidden row id of a table without primary key. */

@@ -3,6 +3,8 @@ package io.rustydb.sql.command;
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.sql.catalog.ColumnDef;
+import io.rustydb.sql.catalog.IndexColumnDef;
+import io.rustydb.sql.catalog.IndexDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.exec.EngineContext;
 import io.rustydb.sql.exec.QueryPlan;
@@ -50,12 +52,12 @@ final class AlterColumns {
         columns.add(column);
         if (defaultText == null && column.nullable()) {
             engine.catalog().replaceTable(table, new TableDef(table.id(), table.schema(), table.name(),
-                    table.tablespace(), columns, table.primaryKey()));
+                    table.tablespace(), columns, table.primaryKey(), table.indexes()));
             return;
         }
         Object value = defaultText == null ? null : evaluate(engine, defaultText, column, context);
         TableDef widened = new TableDef(engine.catalog().newObjectId(), table.schema(), table.name(),
-                table.tablespace(), columns, table.primaryKey());
+                table.tablespace(), columns, table.primaryKey(), table.indexes());
         TableRewriter.rewrite(engine, table, widened, row -> {
             Object[] out = java.util.Arrays.copyOf(row, row.length + 1);
             out[row.length] = value;
@@ -86,8 +88,10 @@ final class AlterColumns {
         for (int k : table.primaryKey()) {
             key.add(k > index ? k - 1 : k);
         }
+        // as in PostgreSQL, the indexes on the dropped column go with it
+        List<IndexDef> indexes = table.indexes().stream().filter(i -> !i.covers(drop.columnName())).toList();
         TableDef narrowed = new TableDef(engine.catalog().newObjectId(), table.schema(), table.name(),
-                table.tablespace(), columns, key);
+                table.tablespace(), columns, key, indexes);
         TableRewriter.rewrite(engine, table, narrowed, row -> {
             Object[] out = new Object[row.length - 1];
             System.arraycopy(row, 0, out, 0, index);
@@ -109,8 +113,17 @@ final class AlterColumns {
         List<ColumnDef> columns = new ArrayList<>(table.columns());
         ColumnDef c = columns.get(index);
         columns.set(index, new ColumnDef(rename.newNameString(), c.type(), c.nullable(), c.defaultExpression()));
+        List<IndexDef> indexes = new ArrayList<>();
+        for (IndexDef i : table.indexes()) {
+            List<IndexColumnDef> keyColumns = new ArrayList<>();
+            for (IndexColumnDef k : i.columns()) {
+                keyColumns.add(k.name().equals(c.name())
+                        ? new IndexColumnDef(rename.newNameString(), k.descending(), k.nullsFirst()) : k);
+            }
+            indexes.add(new IndexDef(i.id(), i.name(), keyColumns, i.unique(), i.primary()));
+        }
         engine.catalog().replaceTable(table, new TableDef(table.id(), table.schema(), table.name(), table.tablespace(),
-                columns, table.primaryKey()));
+                columns, table.primaryKey(), indexes));
     }
 
     private static Object evaluate(EngineContext engine, String expression, ColumnDef column, StatementContext context) {

@@ -61,7 +61,7 @@ public final class AlterTablePlan extends UtilityPlan {
             AlterColumns.drop(engine, table, drop, context);
         } else if (action instanceof AlterTableAction.RenameTable rename) {
             engine.catalog().replaceTable(table, new TableDef(table.id(), table.schema(), rename.newNameString(),
-                    table.tablespace(), table.columns(), table.primaryKey()));
+                    table.tablespace(), table.columns(), table.primaryKey(), table.indexes()));
         } else if (action instanceof AlterTableAction.RenameColumn rename) {
             AlterColumns.rename(engine, table, rename);
         }
@@ -87,7 +87,7 @@ public final class AlterTablePlan extends UtilityPlan {
             columns.set(index, new ColumnDef(c.name(), c.type(), false, c.defaultExpression()));
         }
         TableDef keyed = new TableDef(engine.catalog().newObjectId(), table.schema(), table.name(), table.tablespace(),
-                columns, key);
+                columns, key, table.indexes());
         try {
             TableRewriter.rewrite(engine, table, keyed, row -> row, context);
         } catch (RustyDbException e) {

@@ -1,6 +1,7 @@
 package io.rustydb.sql.command;
 
 import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.sql.index.IndexRenumbering;
 import io.rustydb.sql.exec.EngineContext;
 import io.rustydb.sql.exec.Execution;
 import io.rustydb.sql.exec.StatementContext;
@@ -37,7 +38,8 @@ public final class TruncatePlan extends UtilityPlan {
             try {
                 TableDef current = engine.catalog().table(table.schema(), table.name()).orElse(table);
                 TableDef emptied = new TableDef(engine.catalog().newObjectId(), current.schema(), current.name(),
-                        current.tablespace(), current.columns(), current.primaryKey());
+                        current.tablespace(), current.columns(), current.primaryKey(),
+                        IndexRenumbering.fresh(engine.catalog(), current.indexes()));
                 engine.catalog().replaceTable(current, emptied);
                 engine.catalog().recordRowCount(emptied.id(), 0);
                 engine.catalog().deleteRows(current);

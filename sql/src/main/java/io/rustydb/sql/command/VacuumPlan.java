@@ -4,7 +4,9 @@ import io.rustydb.persistence.KeyCodec;
 import io.rustydb.persistence.KvIterator;
 import io.rustydb.persistence.StorageTransaction;
 import io.rustydb.persistence.Tablespace;
+import io.rustydb.sql.catalog.IndexDef;
 import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.sql.index.IndexStatistics;
 import io.rustydb.sql.exec.EngineContext;
 import io.rustydb.sql.exec.Execution;
 import io.rustydb.sql.exec.StatementContext;
@@ -51,10 +53,15 @@ public final class VacuumPlan extends UtilityPlan {
             byte[] to = KeyCodec.objectPrefixEnd(table.id());
             if (vacuum) {
                 engine.storage().compactRange(data, from, to);
+                for (IndexDef index : table.indexes()) {
+                    engine.storage().compactRange(data, KeyCodec.objectPrefix(index.id()),
+                            KeyCodec.objectPrefixEnd(index.id()));
+                }
             }
             if (analyze) {
                 long rows = countRows(data, from, to, context);
                 engine.catalog().recordRowCount(table.id(), rows);
+                analyzeIndexes(table, data, context);
                 if (verbose) {
                     context.notice("INFO", "00000", "analyzing \"" + table.schema() + "." + table.name() + "\": "
                             + rows + " rows");
@@ -62,6 +69,17 @@ public final class VacuumPlan extends UtilityPlan {
             }
         }
         return Execution.completed(vacuum ? "VACUUM" : "ANALYZE");
+    }
+
+    private void analyzeIndexes(TableDef table, Tablespace data, StatementContext context) {
+        for (IndexDef index : table.indexes()) {
+            try (StorageTransaction txn = engine.storage().begin()) {
+                txn.beginStatement();
+                engine.catalog().recordIndexDistinct(index.id(),
+                        IndexStatistics.distinctKeys(txn, data, table, index, context::checkCancelled));
+                txn.commit();
+            }
+        }
     }
 
     private long countRows(Tablespace data, byte[] from, byte[] to, StatementContext context) {

@@ -16,6 +16,7 @@ public final class DeletePlan extends RowWritingPlan {
     private final RowWriter writer;
     private final RowProgram program;
     private final KeyLookup lookup;
+    private IndexPath path;
 
     private DeletePlan(RowWriter writer, RowProgram program, KeyLookup lookup, List<DataType> parameterTypes) {
         super(parameterTypes);
@@ -34,13 +35,15 @@ public final class DeletePlan extends RowWritingPlan {
             items.add(d.getCondition() == null ? null : d.getCondition().accept(p));
             return items;
         }, declared);
-        return new DeletePlan(new RowWriter(engine, table), program, KeyLookup.of(delete.getCondition(), table, alias),
-                program.parameterTypes(declared));
+        KeyLookup lookup = KeyLookup.of(delete.getCondition(), table, alias);
+        DeletePlan plan = new DeletePlan(new RowWriter(engine, table), program, lookup, program.parameterTypes(declared));
+        plan.path = lookup == null ? IndexPath.of(engine.catalog(), delete.getCondition(), table, alias) : null;
+        return plan;
     }
 
     @Override
     public List<String> explain() {
-        return RowModification.explain("Delete", writer.table(), lookup != null);
+        return RowModification.explain("Delete", writer.table(), lookup != null, path);
     }
 
     @Override
@@ -55,8 +58,8 @@ public final class DeletePlan extends RowWritingPlan {
 
     @Override
     public long write(StatementContext context, List<Object> parameters, Consumer<Object[]> written) {
-        return RowModification.run(context, parameters, writer, program, lookup, (key, row, evaluated) -> {
-            context.transaction().delete(writer.tablespace(), key);
+        return RowModification.run(context, parameters, writer, program, lookup, path, (key, row, evaluated) -> {
+            writer.delete(context.transaction(), key, row);
             written.accept(row);
         });
     }

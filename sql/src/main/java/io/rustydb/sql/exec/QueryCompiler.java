@@ -5,6 +5,7 @@ import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.ColumnType;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.calcite.CompiledQuery;
+import io.rustydb.sql.calcite.QueryPlanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -89,16 +90,33 @@ public final class QueryCompiler {
      */
     public static Result compile(EngineContext engine, Function<Parameterizer, SqlNode> builder,
             List<DataType> clientTypes, List<String> columnNames) {
+        return compile(engine, builder, clientTypes, tree -> {
+            String key = cacheKey(engine, tree);
+            CompiledQuery query = engine.plans().get(key, () -> engine.planner().compile(tree, columnNames));
+            List<String> recording = RECORDING.get();
+            if (recording != null) {
+                recording.add(key);
+            }
+            return query;
+        });
+    }
+
+    /** Compiles for EXPLAIN ANALYZE (not cached): {@code holder[0]} gets the instrumented query. */
+    public static Result compileAnalyzed(EngineContext engine, Function<Parameterizer, SqlNode> builder,
+            List<DataType> clientTypes, List<String> columnNames, QueryPlanner.AnalyzedQuery[] holder) {
+        return compile(engine, builder, clientTypes, tree -> {
+            holder[0] = engine.planner().compileAnalyzed(tree, columnNames);
+            return holder[0].compiled();
+        });
+    }
+
+    private static Result compile(EngineContext engine, Function<Parameterizer, SqlNode> builder,
+            List<DataType> clientTypes, Function<SqlNode, CompiledQuery> compiler) {
         for (boolean castStrings : new boolean[] {false, true}) {
             Parameterizer parameterizer = new Parameterizer(clientTypes, castStrings);
             SqlNode tree = ViewExpander.expand(engine.catalog(), builder.apply(parameterizer));
-            String key = cacheKey(engine, tree);
             try {
-                CompiledQuery query = engine.plans().get(key, () -> engine.planner().compile(tree, columnNames));
-                List<String> recording = RECORDING.get();
-                if (recording != null) {
-                    recording.add(key);
-                }
+                CompiledQuery query = compiler.apply(tree);
                 return new Result(query, parameterizer.slots(), parameterizer.clientParameterCount());
             } catch (RuntimeException e) {
                 if (castStrings || !isUntypedParameter(e)) {

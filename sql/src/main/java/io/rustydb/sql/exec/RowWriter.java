@@ -10,6 +10,7 @@ import io.rustydb.persistence.Tablespace;
 import io.rustydb.sql.catalog.Catalog;
 import io.rustydb.sql.catalog.ColumnDef;
 import io.rustydb.sql.catalog.TableDef;
+import io.rustydb.sql.index.IndexMaintainer;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,7 @@ final class RowWriter {
     private final Catalog catalog;
     private final List<DataType> types;
     private final List<DataType> keyTypes;
+    private final IndexMaintainer indexes;
 
     RowWriter(EngineContext engine, TableDef table) {
         this.table = table;
@@ -33,6 +35,7 @@ final class RowWriter {
         this.catalog = engine.catalog();
         this.types = table.columnTypes();
         this.keyTypes = table.keyTypes();
+        this.indexes = IndexMaintainer.of(table, tablespace);
     }
 
     TableDef table() {
@@ -52,7 +55,9 @@ final class RowWriter {
     void insert(StorageTransaction txn, Object[] row) {
         checkNotNull(row);
         if (!table.hasPrimaryKey()) {
-            txn.put(tablespace, rowIdKey(catalog.nextRowId(table.id())), RowCodec.encode(types, row));
+            byte[] key = rowIdKey(catalog.nextRowId(table.id()));
+            txn.put(tablespace, key, RowCodec.encode(types, row));
+            indexes.inserted(txn, key, row);
             return;
         }
         byte[] key = primaryKey(row);
@@ -60,10 +65,17 @@ final class RowWriter {
             throw duplicate(row);
         }
         txn.put(tablespace, key, RowCodec.encode(types, row));
+        indexes.inserted(txn, key, row);
     }
 
-    /** Replaces the row stored under {@code oldKey} (already locked) with {@code row}. */
-    void update(StorageTransaction txn, byte[] oldKey, Object[] row) {
+    /** Deletes the row {@code row} stored under {@code key} (already locked) and its index entries. */
+    void delete(StorageTransaction txn, byte[] key, Object[] row) {
+        txn.delete(tablespace, key);
+        indexes.deleted(txn, key, row);
+    }
+
+    /** Replaces the row {@code oldRow} stored under {@code oldKey} (already locked) with {@code row}. */
+    void update(StorageTransaction txn, byte[] oldKey, Object[] oldRow, Object[] row) {
         checkNotNull(row);
         byte[] key = table.hasPrimaryKey() ? primaryKey(row) : oldKey;
         if (!Arrays.equals(key, oldKey)) {
@@ -73,6 +85,7 @@ final class RowWriter {
             txn.delete(tablespace, oldKey);
         }
         txn.put(tablespace, key, RowCodec.encode(types, row));
+        indexes.updated(txn, oldKey, oldRow, key, row);
     }
 
     Object[] decode(byte[] value) {

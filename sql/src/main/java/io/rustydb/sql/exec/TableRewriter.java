@@ -29,6 +29,7 @@ public final class TableRewriter {
     public static long rewrite(EngineContext engine, TableDef from, TableDef to, UnaryOperator<Object[]> rowMap,
             StatementContext context) {
         StorageEngine storage = engine.storage();
+        to = to.withIndexes(io.rustydb.sql.index.IndexRenumbering.fresh(engine.catalog(), to.indexes()));
         RowWriter writer = new RowWriter(engine, to);
         var oldData = storage.tablespace(from.tablespace());
         long rows = 0;

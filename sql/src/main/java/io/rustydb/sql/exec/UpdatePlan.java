@@ -18,6 +18,7 @@ public final class UpdatePlan extends RowWritingPlan {
     private final RowWriter writer;
     private final RowProgram program;
     private final KeyLookup lookup;
+    private IndexPath path;
     private final int[] targets;
 
     private UpdatePlan(RowWriter writer, RowProgram program, KeyLookup lookup, int[] targets,
@@ -57,13 +58,16 @@ public final class UpdatePlan extends RowWritingPlan {
         for (int i = 0; i < targets.length; i++) {
             Assignment.check(outputs.get(i + 1).type().type(), table.columns().get(targets[i]));
         }
-        return new UpdatePlan(new RowWriter(engine, table), program,
-                KeyLookup.of(update.getCondition(), table, alias), targets, program.parameterTypes(declared));
+        KeyLookup lookup = KeyLookup.of(update.getCondition(), table, alias);
+        UpdatePlan plan = new UpdatePlan(new RowWriter(engine, table), program, lookup, targets,
+                program.parameterTypes(declared));
+        plan.path = lookup == null ? IndexPath.of(engine.catalog(), update.getCondition(), table, alias) : null;
+        return plan;
     }
 
     @Override
     public List<String> explain() {
-        return RowModification.explain("Update", writer.table(), lookup != null);
+        return RowModification.explain("Update", writer.table(), lookup != null, path);
     }
 
     @Override
@@ -78,12 +82,12 @@ public final class UpdatePlan extends RowWritingPlan {
 
     @Override
     public long write(StatementContext context, List<Object> parameters, Consumer<Object[]> written) {
-        return RowModification.run(context, parameters, writer, program, lookup, (key, row, evaluated) -> {
+        return RowModification.run(context, parameters, writer, program, lookup, path, (key, row, evaluated) -> {
             Object[] updated = row.clone();
             for (int i = 0; i < targets.length; i++) {
                 updated[targets[i]] = writer.convert(targets[i], evaluated[i + 1]);
             }
-            writer.update(context.transaction(), key, updated);
+            writer.update(context.transaction(), key, row, updated);
             written.accept(updated);
         });
     }

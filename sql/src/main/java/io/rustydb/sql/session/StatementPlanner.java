@@ -4,7 +4,9 @@ import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.command.AlterTablePlan;
+import io.rustydb.sql.command.CreateIndexPlan;
 import io.rustydb.sql.command.CreateTablePlan;
+import io.rustydb.sql.command.DropIndexPlan;
 import io.rustydb.sql.command.ExplainPlan;
 import io.rustydb.sql.command.DropTablePlan;
 import io.rustydb.sql.command.SettingPlan;
@@ -34,7 +36,9 @@ import io.rustydb.sql.exec.StatementPlan;
 import io.rustydb.sql.exec.UpdatePlan;
 import io.rustydb.sql.parser.RustyDbParser;
 import io.rustydb.sql.parser.ddl.SqlAlterTable;
+import io.rustydb.sql.parser.ddl.SqlCreateIndex;
 import io.rustydb.sql.parser.ddl.SqlCreateTable;
+import io.rustydb.sql.parser.ddl.SqlDropIndex;
 import io.rustydb.sql.parser.ddl.SqlDropTable;
 import java.util.List;
 import java.util.Locale;
@@ -101,14 +105,21 @@ final class StatementPlanner {
         if (node instanceof SqlDropTable drop) {
             return new DropTablePlan(engine, drop);
         }
+        if (node instanceof SqlCreateIndex createIndex) {
+            return new CreateIndexPlan(engine, createIndex);
+        }
+        if (node instanceof SqlDropIndex dropIndex) {
+            return new DropIndexPlan(engine, dropIndex);
+        }
         if (ViewPlan.handles(node)) {
             return new ViewPlan(engine, node);
         }
         if (node instanceof SqlExplainStatement explain) {
-            if (explain.analyze()) {
-                throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE");
-            }
             String inner = explain.statement().toSqlString(PostgresqlSqlDialect.DEFAULT).getSql();
+            if (explain.analyze()) {
+                return io.rustydb.sql.exec.ExplainAnalyze.create(engine, plan(engine, session, inner, declared),
+                        () -> RustyDbParser.parseStatement(inner), declared);
+            }
             return new ExplainPlan(plan(engine, session, inner, declared));
         }
         if (node instanceof SqlCopy copy) {

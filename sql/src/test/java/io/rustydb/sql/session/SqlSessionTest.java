@@ -207,7 +207,8 @@ class SqlSessionTest {
         assertTrue(plan.contains("EnumerableTableScan") && plan.contains("rowcount") && plan.contains("cumulative cost"), plan);
         assertTrue(run(session, "EXPLAIN UPDATE accounts SET balance = 0 WHERE id = 3").rows().toString()
                 .contains("Point Lookup"));
-        assertEquals("0A000", sqlState(() -> run(session, "EXPLAIN ANALYZE SELECT 1")));
+        String analyzed = run(session, "EXPLAIN ANALYZE SELECT 1").rows().toString();
+        assertTrue(analyzed.contains("actual rows=1") && analyzed.contains("Execution Time"), analyzed);
     }
 
     @Test

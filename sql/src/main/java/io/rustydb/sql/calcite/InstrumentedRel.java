@@ -1,0 +1,57 @@
+package io.rustydb.sql.calcite;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.SingleRel;
+
+/**
+ * EXPLAIN ANALYZE's probe: sits above one operator of a physical plan and counts the rows and
+ * time of its output into an {@link OperatorStats}, passing rows through unchanged.
+ */
+final class InstrumentedRel extends SingleRel implements EnumerableRel {
+    private final OperatorStats stats;
+
+    private InstrumentedRel(RelNode input, OperatorStats stats) {
+        super(input.getCluster(), input.getTraitSet(), input);
+        this.stats = stats;
+    }
+
+    /** A copy of {@code plan} with a probe above every operator; {@code stats} gets each original operator's. */
+    static RelNode instrument(RelNode plan, Map<RelNode, OperatorStats> stats) {
+        List<RelNode> inputs = new ArrayList<>();
+        for (RelNode input : plan.getInputs()) {
+            inputs.add(instrument(input, stats));
+        }
+        RelNode copy = inputs.isEmpty() ? plan : plan.copy(plan.getTraitSet(), inputs);
+        return new InstrumentedRel(copy, stats.computeIfAbsent(plan, p -> new OperatorStats()));
+    }
+
+    /** An identity map for {@link #instrument}: operators are compared by identity. */
+    static Map<RelNode, OperatorStats> newStatsMap() {
+        return new IdentityHashMap<>();
+    }
+
+    @Override
+    public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+        return new InstrumentedRel(inputs.get(0), stats);
+    }
+
+    @Override
+    public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+        Result child = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
+        BlockBuilder builder = new BlockBuilder();
+        Expression rows = builder.append("rows", child.block);
+        builder.add(Expressions.return_(null, Expressions.call(OperatorStats.class, "wrap",
+                implementor.stash(stats, OperatorStats.class), rows)));
+        return implementor.result(child.physType, builder.toBlock());
+    }
+}
