@@ -20,11 +20,13 @@ public enum ErrorCode {
     INVALID_PARAMETER_VALUE("22023", "%s", 1),
     INVALID_TEXT_REPRESENTATION("22P02", "invalid input syntax for type %s: \"%s\"", 2),
     DATA_EXCEPTION("22000", "%s", 1),
+    SEQUENCE_GENERATOR_LIMIT_EXCEEDED("2200H", "%s", 1),
     // Class 23 - integrity constraint violation
     NOT_NULL_VIOLATION("23502", "null value in column \"%s\" of relation \"%s\" violates not-null constraint", 2),
     UNIQUE_VIOLATION("23505", "duplicate key value violates unique constraint \"%s\"", 1),
     // Class 25 - invalid transaction state
     ACTIVE_SQL_TRANSACTION("25001", "there is already a transaction in progress", 0),
+    TRANSACTION_MODE_TOO_LATE("25001", "%s must be called before any query", 1),
     NO_ACTIVE_SQL_TRANSACTION("25P01", "there is no transaction in progress", 0),
     IN_FAILED_SQL_TRANSACTION("25P02",
             "current transaction is aborted, commands ignored until end of transaction block", 0),
@@ -58,6 +60,8 @@ public enum ErrorCode {
     DUPLICATE_CURSOR("42P03", "cursor \"%s\" already exists", 1),
     AMBIGUOUS_COLUMN("42702", "column reference \"%s\" is ambiguous", 1),
     DATATYPE_MISMATCH("42804", "%s", 1),
+    WRONG_OBJECT_TYPE("42809", "%s", 1),
+    GENERATED_ALWAYS("428C9", "%s", 1),
     GROUPING_ERROR("42803", "%s", 1),
     INVALID_TABLE_DEFINITION("42P16", "%s", 1),
     INVALID_COLUMN_DEFINITION("42611", "%s", 1),
