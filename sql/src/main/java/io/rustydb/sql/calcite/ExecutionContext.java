@@ -24,6 +24,7 @@ public final class ExecutionContext implements DataContext {
     private final long statementTimeMillis;
     private final TimeZone timeZone;
     private final long deadlineMillis;
+    private Object sequences;
 
     public ExecutionContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, StorageTransaction transaction,
             Object[] parameters, AtomicBoolean cancelFlag, long statementTimeMillis, TimeZone timeZone,
@@ -36,6 +37,12 @@ public final class ExecutionContext implements DataContext {
         this.statementTimeMillis = statementTimeMillis;
         this.timeZone = timeZone;
         this.deadlineMillis = deadlineMillis;
+    }
+
+    /** Makes the session's sequence state available to nextval/currval/setval/lastval. */
+    public ExecutionContext withSequences(Object sessionSequences) {
+        this.sequences = sessionSequences;
+        return this;
     }
 
     public StorageTransaction transaction() {
@@ -75,6 +82,7 @@ public final class ExecutionContext implements DataContext {
         long local = statementTimeMillis + timeZone.getOffset(statementTimeMillis);
         return switch (name) {
             case "cancelFlag" -> cancelFlag;
+            case io.rustydb.sql.sequence.SequenceFunctions.CONTEXT_KEY -> sequences;
             case "utcTimestamp" -> statementTimeMillis;
             case "currentTimestamp", "localTimestamp" -> local;
             case "timeZone" -> timeZone;

@@ -49,6 +49,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private final SessionSettings settings;
     private final AtomicBoolean cancelFlag = new AtomicBoolean();
     private final TransactionIsolation isolation;
+    private final io.rustydb.sql.sequence.SessionSequences sequences;
 
     private StorageTransaction transaction;
     private boolean explicitBlock;
@@ -65,6 +66,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         this.listener = listener;
         this.settings = new SessionSettings(startupParameters, state.user());
         this.isolation = new TransactionIsolation(settings);
+        this.sequences = new io.rustydb.sql.sequence.SessionSequences(engine.catalog());
         state.applicationName(settings.applicationName());
     }
 
@@ -468,6 +470,11 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             state.applicationName(settings.applicationName());
         }
         listener.parameterStatus(name, settings.get(name));
+    }
+
+    @Override
+    public io.rustydb.sql.sequence.SessionSequences sequences() {
+        return sequences;
     }
 
     @Override

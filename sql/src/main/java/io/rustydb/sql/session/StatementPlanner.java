@@ -101,6 +101,9 @@ final class StatementPlanner {
         if (node instanceof SqlDropTable drop) {
             return new DropTablePlan(engine, drop);
         }
+        if (io.rustydb.sql.command.SequencePlan.handles(node)) {
+            return new io.rustydb.sql.command.SequencePlan(engine, node);
+        }
         if (ViewPlan.handles(node)) {
             return new ViewPlan(engine, node);
         }
