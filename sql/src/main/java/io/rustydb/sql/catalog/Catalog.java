@@ -218,10 +218,27 @@ public final class Catalog {
         }
         tables.remove(oldKey);
         tables.put(newKey, next);
+        moveOwnedSequences(old, next);
         if (old.id() != next.id()) {
             rowIds.forget(old.id());
         }
         version.incrementAndGet();
+    }
+
+    /** Keeps SERIAL/identity sequences with a renamed table or column; drops them with a dropped column. */
+    private void moveOwnedSequences(TableDef old, TableDef next) {
+        for (SequenceDef seq : sequences.ownedBy(old)) {
+            String column = seq.ownerColumn();
+            int index = old.columnIndex(column);
+            if (next.columns().size() == old.columns().size() && index >= 0) {
+                column = next.columns().get(index).name();
+            }
+            if (next.columnIndex(column) < 0) {
+                sequences.drop(seq);
+            } else if (!column.equals(seq.ownerColumn()) || !next.name().equals(old.name())) {
+                sequences.reown(seq, next.name(), column);
+            }
+        }
     }
 
     /**

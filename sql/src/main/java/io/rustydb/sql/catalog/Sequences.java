@@ -118,6 +118,25 @@ public final class Sequences {
         byName.remove(qualified(def.schema(), def.name()));
     }
 
+    /** Durably moves a sequence to another owning table or column (ALTER TABLE ... RENAME). */
+    void reown(SequenceDef def, String ownerTable, String ownerColumn) {
+        SequenceDef moved = new SequenceDef(def.id(), def.schema(), def.name(), def.type(), def.increment(),
+                def.minValue(), def.maxValue(), def.start(), def.cache(), def.cycle(), ownerTable, ownerColumn,
+                def.identity());
+        try {
+            storage.put(system, Catalog.key(DEF_PREFIX + qualified(def.schema(), def.name())), json.writeValueAsBytes(moved));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, e.getMessage());
+        }
+        State old = byName.get(qualified(def.schema(), def.name()));
+        synchronized (old) {
+            State next = new State(moved, old.last, old.called);
+            next.prelogged = old.prelogged;
+            old.prelogged = 0;
+            byName.put(qualified(def.schema(), def.name()), next);
+        }
+    }
+
     /** nextval: the next value, 2200H past the end of a sequence without CYCLE. */
     public long next(SequenceDef def) {
         State state = state(def);

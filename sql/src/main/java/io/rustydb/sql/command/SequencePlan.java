@@ -50,9 +50,9 @@ public final class SequencePlan extends UtilityPlan {
 
     /** A new sequence definition with a fresh object id. */
     static SequenceDef define(EngineContext engine, String schema, String name, SequenceOptions o,
-            String ownerTable, String ownerColumn) {
+            String ownerTable, String ownerColumn, String identity) {
         return new SequenceDef(engine.catalog().newObjectId(), schema, name, o.type(), o.increment(), o.minValue(),
-                o.maxValue(), o.start(), o.cache(), o.cycle(), ownerTable, ownerColumn);
+                o.maxValue(), o.start(), o.cache(), o.cycle(), ownerTable, ownerColumn, identity);
     }
 
     private Execution create(StatementContext context, SqlCreateSequence create) {
@@ -87,7 +87,7 @@ public final class SequencePlan extends UtilityPlan {
             ownerTable = table.name();
             ownerColumn = column;
         }
-        engine.catalog().createSequence(define(engine, schema, name, create.options(), ownerTable, ownerColumn));
+        engine.catalog().createSequence(define(engine, schema, name, create.options(), ownerTable, ownerColumn, null));
         return Execution.completed("CREATE SEQUENCE");
     }
 
