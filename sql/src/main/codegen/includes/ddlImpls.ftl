@@ -289,6 +289,37 @@ void PgSequenceOption(List<GenericOption> optionList, SqlIdentifier[] ownedBy) :
     }
 }
 
+/** ALTER SEQUENCE [IF EXISTS] name { RESTART [[WITH] n] | option } ... */
+SqlNode PgAlterSequence() :
+{
+    final Span s;
+    boolean ifExists = false;
+    final SqlIdentifier name;
+    boolean restart = false;
+    Long restartWith = null;
+    SqlNode value;
+    final List<GenericOption> optionList = new ArrayList<GenericOption>();
+    final SqlIdentifier[] ownedBy = { null };
+}
+{
+    <ALTER> { s = span(); } <SEQUENCE>
+    [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
+    name = CompoundIdentifier()
+    (
+        <RESTART> { restart = true; }
+        [
+            [ <WITH> ] value = NumericLiteral() {
+                restartWith = new GenericOption("restart", value, getPos()).longValue();
+            }
+        ]
+    |
+        PgSequenceOption(optionList, ownedBy)
+    )+
+    {
+        return new SqlAlterSequence(s.end(this), ifExists, name, restart, restartWith, optionList);
+    }
+}
+
 /** SEQUENCE [IF EXISTS] name, ... [CASCADE | RESTRICT], after DROP. */
 SqlDrop SqlDropSequence(Span s, boolean replace) :
 {

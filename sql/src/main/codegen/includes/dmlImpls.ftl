@@ -12,9 +12,42 @@ SqlNode PgInsert() :
     SqlNode stmt;
 }
 {
-    stmt = SqlInsert()
+    stmt = PgInsertBody()
     [ stmt = PgReturning(stmt) ]
     { return stmt; }
+}
+
+/**
+ * INSERT INTO t [(columns)] [OVERRIDING {SYSTEM | USER} VALUE] source: Calcite's SqlInsert
+ * production (without UPSERT and table extensions) with PostgreSQL's OVERRIDING clause.
+ */
+SqlNode PgInsertBody() :
+{
+    final SqlIdentifier tableName;
+    SqlNode source;
+    SqlNodeList columnList = null;
+    final Span s;
+    SqlPgInsert.Overriding overriding = SqlPgInsert.Overriding.NONE;
+}
+{
+    <INSERT> { s = span(); }
+    <INTO> tableName = CompoundTableIdentifier()
+    [
+        LOOKAHEAD(2)
+        columnList = ParenthesizedSimpleIdentifierList()
+    ]
+    [
+        <OVERRIDING>
+        (
+            <SYSTEM> { overriding = SqlPgInsert.Overriding.SYSTEM_VALUE; }
+        |
+            <USER> { overriding = SqlPgInsert.Overriding.USER_VALUE; }
+        )
+        <VALUE>
+    ]
+    source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY) {
+        return new SqlPgInsert(s.end(source), SqlNodeList.EMPTY, tableName, source, columnList, overriding);
+    }
 }
 
 /** DELETE FROM t [[AS] alias] [WHERE cond] [RETURNING items]. */

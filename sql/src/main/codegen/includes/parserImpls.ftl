@@ -151,6 +151,9 @@ SqlNode PgColumnDeclaration() :
     SqlNode defaultValue = null;
     boolean primaryKey = false;
     boolean unique = false;
+    String identity = null;
+    final List<GenericOption> identityOptions = new ArrayList<GenericOption>();
+    final SqlIdentifier[] ownedBy = { null };
 }
 {
     name = SimpleIdentifier() { s = span(); }
@@ -176,11 +179,20 @@ SqlNode PgColumnDeclaration() :
             <PRIMARY> <KEY> { primaryKey = true; }
         |
             <UNIQUE> { unique = true; }
+        |
+            <GENERATED>
+            (
+                <ALWAYS> { identity = "a"; }
+            |
+                <BY> <DEFAULT_> { identity = "d"; }
+            )
+            <AS> <IDENTITY>
+            [ <LPAREN> ( PgSequenceOption(identityOptions, ownedBy) )* <RPAREN> ]
         )
     )*
     {
         return RustyDbParserUtil.column(s.end(this), name, type, serial, nullable, defaultValue,
-            primaryKey, unique);
+            primaryKey, unique).withIdentity(identity, identityOptions);
     }
 }
 

@@ -20,6 +20,7 @@ public enum ErrorCode {
     INVALID_PARAMETER_VALUE("22023", "%s", 1),
     INVALID_TEXT_REPRESENTATION("22P02", "invalid input syntax for type %s: \"%s\"", 2),
     DATA_EXCEPTION("22000", "%s", 1),
+    SEQUENCE_GENERATOR_LIMIT_EXCEEDED("2200H", "%s", 1),
     // Class 23 - integrity constraint violation
     NOT_NULL_VIOLATION("23502", "null value in column \"%s\" of relation \"%s\" violates not-null constraint", 2),
     UNIQUE_VIOLATION("23505", "duplicate key value violates unique constraint \"%s\"", 1),
@@ -27,6 +28,7 @@ public enum ErrorCode {
     DEPENDENT_OBJECTS_STILL_EXIST("2BP01", "%s", 1),
     // Class 25 - invalid transaction state
     ACTIVE_SQL_TRANSACTION("25001", "there is already a transaction in progress", 0),
+    TRANSACTION_MODE_TOO_LATE("25001", "%s must be called before any query", 1),
     NO_ACTIVE_SQL_TRANSACTION("25P01", "there is no transaction in progress", 0),
     IN_FAILED_SQL_TRANSACTION("25P02",
             "current transaction is aborted, commands ignored until end of transaction block", 0),
@@ -51,6 +53,7 @@ public enum ErrorCode {
     INSUFFICIENT_PRIVILEGE("42501", "permission denied for %s", 1),
     UNDEFINED_COLUMN("42703", "column \"%s\" does not exist", 1),
     UNDEFINED_TABLE("42P01", "relation \"%s\" does not exist", 1),
+    UNDEFINED_SEQUENCE("42P01", "sequence \"%s\" does not exist", 1),
     UNDEFINED_FUNCTION("42883", "function %s does not exist", 1),
     UNDEFINED_OBJECT("42704", "%s", 1),
     UNDEFINED_PARAMETER("42P02", "there is no parameter $%s", 1),
@@ -60,6 +63,9 @@ public enum ErrorCode {
     DUPLICATE_CURSOR("42P03", "cursor \"%s\" already exists", 1),
     AMBIGUOUS_COLUMN("42702", "column reference \"%s\" is ambiguous", 1),
     DATATYPE_MISMATCH("42804", "%s", 1),
+    WRONG_OBJECT_TYPE("42809", "%s", 1),
+    INVALID_NAME("42602", "%s", 1),
+    GENERATED_ALWAYS("428C9", "%s", 1),
     GROUPING_ERROR("42803", "%s", 1),
     INVALID_TABLE_DEFINITION("42P16", "%s", 1),
     INVALID_COLUMN_DEFINITION("42611", "%s", 1),

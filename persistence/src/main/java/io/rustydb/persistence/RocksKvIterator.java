@@ -23,6 +23,8 @@ final class RocksKvIterator implements KvIterator {
     private boolean started;
     private boolean exhausted;
     private boolean closed;
+    /** Set under SERIALIZABLE: each row returned is share-locked first. */
+    private org.rocksdb.ColumnFamilyHandle lockHandle;
 
     RocksKvIterator(RocksStorageTransaction owner, RocksIterator iterator, ReadOptions options, Slice lowerSlice,
             Slice upperSlice, RocksStorageTransaction.SnapshotRef snapshot, byte[] lower, byte[] upper,
@@ -36,6 +38,11 @@ final class RocksKvIterator implements KvIterator {
         this.lower = lower == null ? null : lower.clone();
         this.upper = upper == null ? null : upper.clone();
         this.tablespace = tablespace;
+    }
+
+    /** Share-locks (and validates) every row this iterator returns, for SERIALIZABLE reads. */
+    void lockRowsIn(org.rocksdb.ColumnFamilyHandle handle) {
+        this.lockHandle = handle;
     }
 
     @Override
@@ -69,6 +76,9 @@ final class RocksKvIterator implements KvIterator {
         if (upper != null && Arrays.compareUnsigned(iterator.key(), upper) >= 0) {
             exhausted = true;
             return false;
+        }
+        if (lockHandle != null) {
+            owner.lockRead(lockHandle, iterator.key(), tablespace);
         }
         return true;
     }

@@ -28,6 +28,9 @@ final class RocksStorageTransaction implements StorageTransaction {
     private boolean active = true;
     /** Whether anything was written: a transaction that only read ends without a WAL write. */
     private boolean wrote;
+    private Isolation isolation = Isolation.READ_COMMITTED;
+    /** Under REPEATABLE READ / SERIALIZABLE: whether the transaction snapshot has been taken. */
+    private boolean snapshotFixed;
 
     RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn) {
         this.engine = engine;
@@ -39,14 +42,48 @@ final class RocksStorageTransaction implements StorageTransaction {
     @Override
     public void beginStatement() {
         checkActive();
-        statementSnapshot.release();
-        statementSnapshot = new SnapshotRef(db);
+        if (isolation == Isolation.READ_COMMITTED) {
+            statementSnapshot.release();
+            statementSnapshot = new SnapshotRef(db);
+        } else if (!snapshotFixed) {
+            // RocksDB validates every later lock (getForUpdate, put, delete) against this snapshot.
+            txn.setSnapshot();
+            statementSnapshot.release();
+            statementSnapshot = new SnapshotRef(db, txn.getSnapshot());
+            snapshotFixed = true;
+        }
+    }
+
+    @Override
+    public void isolation(Isolation level) {
+        checkActive();
+        if (snapshotFixed) {
+            throw new IllegalStateException("isolation level set after the transaction's first statement");
+        }
+        isolation = level;
+    }
+
+    /** SERIALIZABLE: every row read is share-locked and validated against the snapshot. */
+    boolean locksReads() {
+        return isolation == Isolation.SERIALIZABLE;
+    }
+
+    /** Takes a shared lock on a row read under SERIALIZABLE; 40001 if it changed after the snapshot. */
+    void lockRead(org.rocksdb.ColumnFamilyHandle handle, byte[] key, String tablespace) {
+        try {
+            txn.getForUpdate(latestRead, handle, key, false, true);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace);
+        }
     }
 
     @Override
     public byte[] get(Tablespace tablespace, byte[] key) {
         checkActive();
         try {
+            if (locksReads()) {
+                return txn.getForUpdate(statementSnapshot.readOptions, tablespace.handle(), key, false, true);
+            }
             return txn.get(statementSnapshot.readOptions, tablespace.handle(), key);
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, tablespace.name());
@@ -57,7 +94,10 @@ final class RocksStorageTransaction implements StorageTransaction {
     public byte[] getForUpdate(Tablespace tablespace, byte[] key) {
         checkActive();
         try {
-            return txn.getForUpdate(latestRead, tablespace.handle(), key, true, false);
+            // Outside READ COMMITTED the lock is validated against the transaction snapshot: a row
+            // changed by a transaction that committed after it fails with 40001.
+            return txn.getForUpdate(latestRead, tablespace.handle(), key, true,
+                    isolation != Isolation.READ_COMMITTED);
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, tablespace.name());
         }
@@ -107,6 +147,9 @@ final class RocksStorageTransaction implements StorageTransaction {
         RocksIterator it = txn.getIterator(options, tablespace.handle());
         RocksKvIterator kv = new RocksKvIterator(this, it, options, lower, upper, snapshot,
                 lowerInclusive, upperExclusive, tablespace.name());
+        if (locksReads()) {
+            kv.lockRowsIn(tablespace.handle());
+        }
         iterators.add(kv);
         return kv;
     }
@@ -197,12 +240,22 @@ final class RocksStorageTransaction implements StorageTransaction {
         private final TransactionDB db;
         final Snapshot snapshot;
         final ReadOptions readOptions;
+        /** False for the transaction's own snapshot, which RocksDB releases with the transaction. */
+        private final boolean owned;
         private int users = 1;
 
         SnapshotRef(TransactionDB db) {
             this.db = db;
             this.snapshot = db.getSnapshot();
             this.readOptions = new ReadOptions().setSnapshot(snapshot);
+            this.owned = true;
+        }
+
+        SnapshotRef(TransactionDB db, Snapshot transactionSnapshot) {
+            this.db = db;
+            this.snapshot = transactionSnapshot;
+            this.readOptions = new ReadOptions().setSnapshot(snapshot);
+            this.owned = false;
         }
 
         SnapshotRef retain() {
@@ -213,7 +266,9 @@ final class RocksStorageTransaction implements StorageTransaction {
         void release() {
             if (users > 0 && --users == 0) {
                 readOptions.close();
-                db.releaseSnapshot(snapshot);
+                if (owned) {
+                    db.releaseSnapshot(snapshot);
+                }
             }
         }
     }

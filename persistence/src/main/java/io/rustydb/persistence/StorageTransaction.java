@@ -13,8 +13,22 @@ package io.rustydb.persistence;
  */
 public interface StorageTransaction extends AutoCloseable {
 
-    /** Takes a fresh read snapshot for the statement about to run. */
+    /**
+     * Takes a fresh read snapshot for the statement about to run (READ COMMITTED); under
+     * REPEATABLE READ or SERIALIZABLE the first call takes the transaction's snapshot and later
+     * calls keep it.
+     */
     void beginStatement();
+
+    /**
+     * Sets the isolation level; must be called before the first {@link #beginStatement()} of a
+     * transaction that is not READ COMMITTED (the default).
+     */
+    default void isolation(Isolation level) {
+        if (level != Isolation.READ_COMMITTED) {
+            throw new UnsupportedOperationException("isolation level " + level);
+        }
+    }
 
     /**
      * How long this transaction's next row-lock requests wait before failing with 55P03:

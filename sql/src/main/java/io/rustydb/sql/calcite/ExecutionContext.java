@@ -25,6 +25,7 @@ public final class ExecutionContext implements DataContext {
     private final TimeZone timeZone;
     private final long deadlineMillis;
     private java.util.Map<String, Object> stashed;
+    private Object sequences;
 
     public ExecutionContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, StorageTransaction transaction,
             Object[] parameters, AtomicBoolean cancelFlag, long statementTimeMillis, TimeZone timeZone,
@@ -44,7 +45,14 @@ public final class ExecutionContext implements DataContext {
         ExecutionContext copy = new ExecutionContext(rootSchema, typeFactory, transaction, parameters, cancelFlag,
                 statementTimeMillis, timeZone, deadlineMillis);
         copy.stashed = values;
+        copy.sequences = sequences;
         return copy;
+    }
+
+    /** Makes the session's sequence state available to nextval/currval/setval/lastval. */
+    public ExecutionContext withSequences(Object sessionSequences) {
+        this.sequences = sessionSequences;
+        return this;
     }
 
     public StorageTransaction transaction() {
@@ -87,6 +95,7 @@ public final class ExecutionContext implements DataContext {
         long local = statementTimeMillis + timeZone.getOffset(statementTimeMillis);
         return switch (name) {
             case "cancelFlag" -> cancelFlag;
+            case io.rustydb.sql.sequence.SequenceFunctions.CONTEXT_KEY -> sequences;
             case "utcTimestamp" -> statementTimeMillis;
             case "currentTimestamp", "localTimestamp" -> local;
             case "timeZone" -> timeZone;

@@ -70,7 +70,8 @@ public final class QueryPlanner {
         this.catalogReader = new CalciteCatalogReader(root, List.of(DEFAULT_SCHEMA), typeFactory,
                 new CalciteConnectionConfigImpl(props));
         this.operators = new PgOperatorTable(new CaseInsensitiveOperators(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
-                SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL))));
+                SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL),
+                io.rustydb.sql.sequence.SequenceFunctions.operatorTable())));
     }
 
     public SchemaPlus rootSchema() {

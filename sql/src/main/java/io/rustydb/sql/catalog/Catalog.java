@@ -41,11 +41,13 @@ public final class Catalog {
     private final Map<Integer, Long> rowCounts = new ConcurrentHashMap<>();
     private final Map<String, ViewDef> views = new ConcurrentHashMap<>();
     private static final String VIEW_PREFIX = "view/";
+    private final Sequences sequences;
 
     private Catalog(StorageEngine storage) {
         this.storage = storage;
         this.system = storage.tablespace("SYSTEM");
         this.rowIds = new RowIdAllocator(storage, system);
+        this.sequences = new Sequences(storage, system, json);
     }
 
     /** Loads every table definition from the SYSTEM tablespace. */
@@ -77,6 +79,7 @@ public final class Catalog {
                 ViewDef view = json.readValue(it.value(), ViewDef.class);
                 views.put(qualified(view.schema(), view.name()), view);
             }
+            sequences.load();
         } catch (java.io.IOException e) {
             throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, "unreadable catalog: " + e.getMessage());
         }
@@ -118,7 +121,7 @@ public final class Catalog {
     /** Durably records a view (replacing one of the same name if {@code replace}); 42P07 if a table has the name. */
     public synchronized void createView(ViewDef view, boolean replace) {
         String key = qualified(view.schema(), view.name());
-        if (tables.containsKey(key) || (!replace && views.containsKey(key))) {
+        if (tables.containsKey(key) || sequences.exists(key) || (!replace && views.containsKey(key))) {
             throw new RustyDbException(ErrorCode.DUPLICATE_TABLE, view.name());
         }
         try {
@@ -140,7 +143,8 @@ public final class Catalog {
     /** Durably records a new table; fails with 42P07 if the name is taken (by a table or a view). */
     public synchronized void createTable(TableDef def) {
         String key = qualified(def.schema(), def.name());
-        if (tables.containsKey(key) || views.containsKey(key) || indexOwner(def.schema(), def.name()).isPresent()) {
+        if (tables.containsKey(key) || views.containsKey(key) || sequences.exists(key)
+                || indexOwner(def.schema(), def.name()).isPresent()) {
             throw new RustyDbException(ErrorCode.DUPLICATE_TABLE, def.name());
         }
         try {
@@ -149,6 +153,32 @@ public final class Catalog {
             throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, e.getMessage());
         }
         tables.put(key, def);
+        version.incrementAndGet();
+    }
+
+    /** The node's sequences (definitions and values). */
+    public Sequences sequences() {
+        return sequences;
+    }
+
+    /** Whether a table, view or sequence has this name. */
+    public boolean relationExists(String schema, String name) {
+        String key = qualified(schema, name);
+        return tables.containsKey(key) || views.containsKey(key) || sequences.exists(key);
+    }
+
+    /** Durably records a new sequence; fails with 42P07 if a table, view or sequence has its name. */
+    public synchronized void createSequence(SequenceDef def) {
+        if (relationExists(def.schema(), def.name())) {
+            throw new RustyDbException(ErrorCode.DUPLICATE_TABLE, def.name());
+        }
+        sequences.create(def);
+        version.incrementAndGet();
+    }
+
+    /** Durably removes a sequence and its value. */
+    public synchronized void dropSequence(SequenceDef def) {
+        sequences.drop(def);
         version.incrementAndGet();
     }
 
@@ -189,6 +219,7 @@ public final class Catalog {
         }
         tables.remove(oldKey);
         tables.put(newKey, next);
+        moveOwnedSequences(old, next);
         if (old.id() != next.id()) {
             rowIds.forget(old.id());
         }
@@ -203,6 +234,22 @@ public final class Catalog {
             }
         }
         return Optional.empty();
+    }
+
+    /** Keeps SERIAL/identity sequences with a renamed table or column; drops them with a dropped column. */
+    private void moveOwnedSequences(TableDef old, TableDef next) {
+        for (SequenceDef seq : sequences.ownedBy(old)) {
+            String column = seq.ownerColumn();
+            int index = old.columnIndex(column);
+            if (next.columns().size() == old.columns().size() && index >= 0) {
+                column = next.columns().get(index).name();
+            }
+            if (next.columnIndex(column) < 0) {
+                sequences.drop(seq);
+            } else if (!column.equals(seq.ownerColumn()) || !next.name().equals(old.name())) {
+                sequences.reown(seq, next.name(), column);
+            }
+        }
     }
 
     /**

@@ -51,6 +51,7 @@ public final class CreateTablePlan extends UtilityPlan {
         String tablespace = node.tablespace() == null ? StorageEngine.USERS
                 : engine.storage().tablespace(node.tablespace()).name();
         List<String> pkNames = primaryKey();
+        OwnedSequences owned = new OwnedSequences(engine, schema, name);
         List<ColumnDef> columns = new ArrayList<>();
         for (SqlColumnDeclaration c : node.columns()) {
             String columnName = c.nameString();
@@ -59,16 +60,16 @@ public final class CreateTablePlan extends UtilityPlan {
                     throw new PositionedException(new RustyDbException(ErrorCode.DUPLICATE_COLUMN, columnName), c);
                 }
             }
-            if (c.serial()) {
-                throw new PositionedException(new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                        "SERIAL columns (sequences)"), c);
-            }
+            OwnedSequences.check(c, name);
             if (c.unique() && !c.primaryKey()) {
                 throw new PositionedException(new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
                         "UNIQUE constraints other than the primary key"), c);
             }
             String defaultText = c.defaultValue() == null ? null
                     : c.defaultValue().toSqlString(PostgresqlSqlDialect.DEFAULT).getSql();
+            if (c.serial()) {
+                defaultText = owned.serialDefault(columnName);
+            }
             columns.add(new ColumnDef(columnName, c.columnType(), c.nullable() && !pkNames.contains(columnName),
                     defaultText));
         }
@@ -82,7 +83,9 @@ public final class CreateTablePlan extends UtilityPlan {
         }
         TableDef def = new TableDef(engine.catalog().newObjectId(), schema, name, tablespace, columns, pk);
         checkDefaults(def);
+        owned.plan(node.columns());
         engine.catalog().createTable(def);
+        owned.create();
         return Execution.completed("CREATE TABLE");
     }
 
@@ -132,7 +135,8 @@ public final class CreateTablePlan extends UtilityPlan {
     private void checkDefaults(TableDef def) {
         for (ColumnDef c : def.columns()) {
             if (c.defaultExpression() != null) {
-                QueryPlan.create(engine, () -> RustyDbParser.parseStatement("SELECT " + c.defaultExpression()), List.of());
+                String compilable = io.rustydb.sql.sequence.SequenceDefaults.compilable(c.defaultExpression());
+                QueryPlan.create(engine, () -> RustyDbParser.parseStatement("SELECT " + compilable), List.of());
             }
         }
     }

@@ -46,6 +46,9 @@ public final class DropTablePlan extends UtilityPlan {
             engine.catalog().locks().lockExclusive(table.id(), session, context::checkCancelled);
             try {
                 engine.catalog().dropTable(table);
+                for (var seq : engine.catalog().sequences().ownedBy(table)) {
+                    engine.catalog().dropSequence(seq);
+                }
             } finally {
                 engine.catalog().locks().unlockExclusive(table.id(), session);
             }

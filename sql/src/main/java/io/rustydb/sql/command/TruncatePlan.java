@@ -43,6 +43,11 @@ public final class TruncatePlan extends UtilityPlan {
                 engine.catalog().replaceTable(current, emptied);
                 engine.catalog().recordRowCount(emptied.id(), 0);
                 engine.catalog().deleteRows(current);
+                if (node.restartIdentity()) {
+                    for (var seq : engine.catalog().sequences().ownedBy(emptied)) {
+                        engine.catalog().sequences().restart(seq, seq.start());
+                    }
+                }
             } finally {
                 engine.catalog().locks().unlockExclusive(table.id(), session);
             }

@@ -27,6 +27,8 @@ public final class InsertPlan extends RowWritingPlan {
     private final ValuesSource values;
     private final QueryCompiler.Result query;
     private final ColumnDefaults defaults;
+    private io.rustydb.sql.parser.dml.SqlPgInsert.Overriding overriding =
+            io.rustydb.sql.parser.dml.SqlPgInsert.Overriding.NONE;
 
     private InsertPlan(RowWriter writer, int[] targetColumns, ValuesSource values,
             QueryCompiler.Result query, ColumnDefaults defaults, List<DataType> parameterTypes) {
@@ -47,7 +49,8 @@ public final class InsertPlan extends RowWritingPlan {
         ColumnDefaults defaults = ColumnDefaults.create(engine, table);
         ValuesSource values = ValuesSource.of(insert.getSource(), table, targets, declared);
         if (values != null) {
-            return new InsertPlan(writer, targets, values, null, defaults, values.parameterTypes());
+            return new InsertPlan(writer, targets, values, null, defaults, values.parameterTypes())
+                    .overriding(insert);
         }
         ColumnType[] targetTypes = new ColumnType[targets.length];
         for (int i = 0; i < targets.length; i++) {
@@ -64,7 +67,13 @@ public final class InsertPlan extends RowWritingPlan {
         for (int i = 0; i < targets.length; i++) {
             Assignment.check(columns.get(i).type().type(), table.columns().get(targets[i]));
         }
-        return new InsertPlan(writer, targets, null, query, defaults, query.clientParameterTypes(declared));
+        return new InsertPlan(writer, targets, null, query, defaults, query.clientParameterTypes(declared))
+                .overriding(insert);
+    }
+
+    private InsertPlan overriding(SqlInsert insert) {
+        this.overriding = io.rustydb.sql.parser.dml.SqlPgInsert.of(insert);
+        return this;
     }
 
     private static int[] targetColumns(TableDef table, SqlInsert insert) {
@@ -132,8 +141,10 @@ public final class InsertPlan extends RowWritingPlan {
     private Object[] insert(StatementContext context, Object[] defaultRow, Object[] source) {
         Object[] row = defaultRow.clone();
         for (int i = 0; i < targetColumns.length; i++) {
-            row[targetColumns[i]] = writer.convert(targetColumns[i], source[i]);
+            Object value = source[i];
+            row[targetColumns[i]] = value == ColumnDefaults.PER_ROW ? value : writer.convert(targetColumns[i], value);
         }
+        defaults.complete(context, row, overriding);
         writer.insert(context.transaction(), row);
         return row;
     }

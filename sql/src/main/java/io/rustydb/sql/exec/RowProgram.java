@@ -46,6 +46,28 @@ final class RowProgram {
                 declared, labels));
     }
 
+    /**
+     * UPDATE ... FROM: {@code SELECT TRUE, e1, ... FROM (VALUES (row...)) AS alias(columns...),
+     * from WHERE cond FETCH NEXT 1 ROWS ONLY}, so a row qualifies if it joins with at least one
+     * row of {@code from} and is updated from the first such row. {@code parts} supplies the
+     * condition (or null), the expressions and, last, the FROM clause.
+     */
+    static RowProgram compileJoined(EngineContext engine, TableDef table, String alias,
+            Function<Parameterizer, List<SqlNode>> parts, List<DataType> declared) {
+        return new RowProgram(QueryCompiler.compile(engine, p -> {
+            List<SqlNode> items = new ArrayList<>(parts.apply(p));
+            SqlNode from = items.remove(items.size() - 1);
+            SqlNode condition = items.set(0, SqlLiteral.createBoolean(true, POS));
+            SqlSelect select = (SqlSelect) build(table, alias, items, p);
+            select.setFrom(new org.apache.calcite.sql.SqlJoin(POS, select.getFrom(),
+                    SqlLiteral.createBoolean(false, POS), org.apache.calcite.sql.JoinType.COMMA.symbol(POS), from,
+                    org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null));
+            select.setWhere(condition);
+            select.setFetch(SqlLiteral.createExactNumeric("1", POS));
+            return select;
+        }, declared, null));
+    }
+
     private static SqlNode build(TableDef table, String alias, List<SqlNode> items, Parameterizer p) {
         List<SqlNode> select = new ArrayList<>(items);
         if (select.get(0) == null) {
@@ -79,7 +101,9 @@ final class RowProgram {
         Object[] slots = compiled.slotValues(parameters, row);
         Enumerator<Object> result = compiled.query().bindable().bind(context.dataContext(slots)).enumerator();
         try {
-            result.moveNext();
+            if (!result.moveNext()) {
+                return new Object[] {Boolean.FALSE};
+            }
             Object current = result.current();
             return current instanceof Object[] a ? a : new Object[] {current};
         } finally {

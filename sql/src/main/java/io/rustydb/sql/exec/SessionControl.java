@@ -30,4 +30,7 @@ public interface SessionControl {
     void parameterChanged(String name);
 
     void notice(String severity, String sqlState, String message);
+
+    /** The session's sequence state (currval, lastval). */
+    io.rustydb.sql.sequence.SessionSequences sequences();
 }

@@ -12,18 +12,22 @@ public final class TableLoader {
     private final RowWriter writer;
     private final int[] targets;
     private final Object[] defaults;
+    private final ColumnDefaults perRow;
     private final StatementContext context;
 
-    private TableLoader(RowWriter writer, int[] targets, Object[] defaults, StatementContext context) {
+    private TableLoader(RowWriter writer, int[] targets, Object[] defaults, ColumnDefaults perRow,
+            StatementContext context) {
         this.writer = writer;
         this.targets = targets;
         this.defaults = defaults;
+        this.perRow = perRow;
         this.context = context;
     }
 
     public static TableLoader create(EngineContext engine, TableDef table, int[] targets, StatementContext context) {
-        Object[] defaults = ColumnDefaults.create(engine, table).evaluate(context);
-        return new TableLoader(new RowWriter(engine, table), targets, defaults, context);
+        ColumnDefaults columnDefaults = ColumnDefaults.create(engine, table);
+        Object[] defaults = columnDefaults.evaluate(context);
+        return new TableLoader(new RowWriter(engine, table), targets, defaults, columnDefaults, context);
     }
 
     /** Converts and writes one row; {@code line} (1-based) is for the error context. */
@@ -38,6 +42,8 @@ public final class TableLoader {
             }
         }
         try {
+            // COPY FROM may fill GENERATED ALWAYS identity columns, as in PostgreSQL.
+            perRow.complete(context, row, io.rustydb.sql.parser.dml.SqlPgInsert.Overriding.SYSTEM_VALUE);
             writer.insert(context.transaction(), row);
         } catch (RustyDbException e) {
             throw e.detail() == null ? e.withDetail("COPY " + writer.table().name() + ", line " + line) : e;

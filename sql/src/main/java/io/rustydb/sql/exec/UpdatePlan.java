@@ -44,6 +44,11 @@ public final class UpdatePlan extends RowWritingPlan {
                         id.getSimple() + "\" of relation \"" + table.name()), id);
             }
         }
+        io.rustydb.sql.sequence.SequenceDefaults identities =
+                io.rustydb.sql.sequence.SequenceDefaults.of(engine.catalog(), table);
+        for (int target : targets) {
+            identities.checkUpdate(target);
+        }
         RowProgram program = RowProgram.compile(engine, table, alias, p -> {
             SqlUpdate u = fresh.get();
             List<SqlNode> items = new ArrayList<>();

@@ -31,7 +31,6 @@ import io.rustydb.sql.parser.RustyDbParser;
 import io.rustydb.sql.parser.SqlId;
 import io.rustydb.sql.parser.SqlNormalizer;
 import io.rustydb.sql.parser.tx.AccessMode;
-import io.rustydb.sql.parser.tx.IsolationLevel;
 import io.rustydb.sql.parser.tx.TransactionModes;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +49,8 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private final SessionSettings settings;
     private final AtomicBoolean cancelFlag = new AtomicBoolean();
     private final StatementShapes shapes = new StatementShapes();
+    private final TransactionIsolation isolation;
+    private final io.rustydb.sql.sequence.SessionSequences sequences;
 
     private StorageTransaction transaction;
     private boolean explicitBlock;
@@ -65,6 +66,8 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         this.state = state;
         this.listener = listener;
         this.settings = new SessionSettings(startupParameters, state.user());
+        this.isolation = new TransactionIsolation(settings);
+        this.sequences = new io.rustydb.sql.sequence.SessionSequences(engine.catalog());
         state.applicationName(settings.applicationName());
     }
 
@@ -273,6 +276,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             if (readOnly && plan.modifiesData()) {
                 throw new RustyDbException(ErrorCode.READ_ONLY_SQL_TRANSACTION, plan.commandName());
             }
+            isolation.statementStarting(transaction);
             transaction.beginStatement();
             transaction.lockTimeout(lockWaitMillis(settings.lockTimeoutMillis(), timeout));
         }
@@ -301,6 +305,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         if (!explicitBlock && transaction != null) {
             StorageTransaction t = transaction;
             transaction = null;
+            isolation.ended();
             try {
                 t.commit();
             } finally {
@@ -328,6 +333,8 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         releaseTableLocks();
         if (explicitBlock) {
             failed = true;
+        } else {
+            isolation.ended();
         }
         becomeIdle();
         return error;
@@ -387,6 +394,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             return;
         }
         applyModes(modes);
+        isolation.blockStarted(modes.isolationLevel());
         if (transaction == null) {
             transaction = engine.storage().begin();
         }
@@ -438,6 +446,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         explicitBlock = false;
         failed = false;
         readOnly = sessionReadOnly;
+        isolation.ended();
         state.transactionEnded();
         settings.endTransaction().forEach(this::parameterChanged);
     }
@@ -445,7 +454,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     @Override
     public void setTransactionModes(TransactionModes modes, boolean sessionCharacteristics) {
         if (sessionCharacteristics) {
-            checkIsolation(modes.isolationLevel());
+            if (modes.isolationLevel() != null) {
+                settings.set("default_transaction_isolation", modes.isolationLevel().sqlName(), false);
+            }
             if (modes.accessMode() != null) {
                 sessionReadOnly = modes.accessMode() == AccessMode.READ_ONLY;
             }
@@ -458,19 +469,12 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             notice("WARNING", "25P01", "SET TRANSACTION can only be used in transaction blocks");
             return;
         }
+        isolation.set(modes.isolationLevel());
         applyModes(modes);
     }
 
     private void applyModes(TransactionModes modes) {
-        checkIsolation(modes.isolationLevel());
         readOnly = modes.accessMode() == null ? sessionReadOnly : modes.accessMode() == AccessMode.READ_ONLY;
-    }
-
-    private static void checkIsolation(IsolationLevel level) {
-        if (level == IsolationLevel.REPEATABLE_READ || level == IsolationLevel.SERIALIZABLE) {
-            throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "transaction isolation level " + level.sqlName().toLowerCase(java.util.Locale.ROOT));
-        }
     }
 
     @Override
@@ -489,6 +493,11 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             state.applicationName(settings.applicationName());
         }
         listener.parameterStatus(name, settings.get(name));
+    }
+
+    @Override
+    public io.rustydb.sql.sequence.SessionSequences sequences() {
+        return sequences;
     }
 
     @Override

@@ -68,6 +68,7 @@ public final class SessionSettings {
             }
         }
         values.putAll(sessionDefaults);
+        values.put("transaction_isolation", null);
     }
 
     private static void add(String name, String defaultValue, boolean reported, boolean readOnly, String description,
@@ -149,7 +150,12 @@ public final class SessionSettings {
 
     /** SHOW name. */
     public String get(String name) {
-        return values.get(require(name).name());
+        String canonical = require(name).name();
+        String value = values.get(canonical);
+        if (value == null && canonical.equals("transaction_isolation")) {
+            return values.get("default_transaction_isolation");
+        }
+        return value;
     }
 
     /** The canonical spelling of a setting's name (SHOW's column label is its lower case). */
@@ -161,7 +167,7 @@ public final class SessionSettings {
     public List<Object[]> all() {
         List<Object[]> rows = new ArrayList<>();
         for (Setting s : KNOWN.values()) {
-            rows.add(new Object[] {s.name(), values.get(s.name()), s.description()});
+            rows.add(new Object[] {s.name(), get(s.name()), s.description()});
         }
         return rows;
     }
@@ -218,11 +224,26 @@ public final class SessionSettings {
     }
 
     private static String isolation(String v) {
-        String level = v.trim().toLowerCase(Locale.ROOT);
-        if (level.equals("read committed") || level.equals("read uncommitted")) {
-            return "read committed";
+        io.rustydb.sql.parser.tx.IsolationLevel level = io.rustydb.sql.parser.tx.IsolationLevel.fromName(v);
+        if (level == null) {
+            throw new RustyDbException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"default_transaction_isolation\": \"" + v.trim() + "\"")
+                    .withHint("Available values: serializable, repeatable read, read committed, read uncommitted.");
         }
-        throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, "transaction isolation level " + level);
+        return level.sqlName();
+    }
+
+    /** The isolation level new transactions get (default_transaction_isolation). */
+    public io.rustydb.sql.parser.tx.IsolationLevel defaultIsolation() {
+        return io.rustydb.sql.parser.tx.IsolationLevel.fromName(values.get("default_transaction_isolation"));
+    }
+
+    /**
+     * Records the transaction block's level for SHOW transaction_isolation (a read-only setting);
+     * {@code null} outside a block, where it shows default_transaction_isolation.
+     */
+    public void transactionIsolation(io.rustydb.sql.parser.tx.IsolationLevel level) {
+        values.put("transaction_isolation", level != null ? level.sqlName() : null);
     }
 
     private static String integer(String name, String v, int min, int max) {

@@ -64,6 +64,12 @@ final class StatementPlanner {
         if (dml instanceof SqlInsert insert) {
             plan = InsertPlan.create(engine, () -> (SqlInsert) fresh.get().dml(), declared);
             alias = Tables.simpleName((org.apache.calcite.sql.SqlIdentifier) insert.getTargetTable());
+        } else if (dml instanceof io.rustydb.sql.parser.dml.SqlUpdateFrom updateFrom) {
+            plan = io.rustydb.sql.exec.UpdateFromPlan.create(engine,
+                    () -> (io.rustydb.sql.parser.dml.SqlUpdateFrom) fresh.get().dml(), declared);
+            SqlUpdate update = updateFrom.update();
+            alias = update.getAlias() != null ? update.getAlias().getSimple()
+                    : Tables.simpleName((org.apache.calcite.sql.SqlIdentifier) update.getTargetTable());
         } else if (dml instanceof SqlUpdate update) {
             plan = UpdatePlan.create(engine, () -> (SqlUpdate) fresh.get().dml(), declared);
             alias = update.getAlias() != null ? update.getAlias().getSimple()
@@ -93,6 +99,10 @@ final class StatementPlanner {
         if (node instanceof SqlInsert) {
             return InsertPlan.create(engine, () -> (SqlInsert) RustyDbParser.parseStatement(text), declared);
         }
+        if (node instanceof io.rustydb.sql.parser.dml.SqlUpdateFrom) {
+            return io.rustydb.sql.exec.UpdateFromPlan.create(engine,
+                    () -> (io.rustydb.sql.parser.dml.SqlUpdateFrom) RustyDbParser.parseStatement(text), declared);
+        }
         if (node instanceof SqlUpdate) {
             return UpdatePlan.create(engine, () -> (SqlUpdate) RustyDbParser.parseStatement(text), declared);
         }
@@ -110,6 +120,9 @@ final class StatementPlanner {
         }
         if (node instanceof SqlDropIndex dropIndex) {
             return new DropIndexPlan(engine, dropIndex);
+        }
+        if (io.rustydb.sql.command.SequencePlan.handles(node)) {
+            return new io.rustydb.sql.command.SequencePlan(engine, node);
         }
         if (ViewPlan.handles(node)) {
             return new ViewPlan(engine, node);

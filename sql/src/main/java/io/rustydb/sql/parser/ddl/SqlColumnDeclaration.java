@@ -30,6 +30,8 @@ public final class SqlColumnDeclaration extends SqlCall {
     private final SqlNode defaultValue;
     private final boolean primaryKey;
     private final boolean unique;
+    private String identity;
+    private List<io.rustydb.sql.parser.GenericOption> identityOptions = List.of();
 
     public SqlColumnDeclaration(SqlParserPos pos, SqlIdentifier name, SqlDataTypeSpec dataType,
             ColumnType columnType, boolean serial, boolean notNull, SqlNode defaultValue,
@@ -78,12 +80,32 @@ public final class SqlColumnDeclaration extends SqlCall {
      * PRIMARY KEY or serial. A table-level PRIMARY KEY can still make it NOT NULL.
      */
     public boolean nullable() {
-        return !(notNull || primaryKey || serial);
+        return !(notNull || primaryKey || serial || identity != null);
     }
 
     /** The DEFAULT expression, or {@code null}. */
     public SqlNode defaultValue() {
         return defaultValue;
+    }
+
+    /**
+     * Marks the column GENERATED ALWAYS ({@code "a"}) or BY DEFAULT ({@code "d"}) AS IDENTITY
+     * with the sequence options written in parentheses; {@code identity} null for a plain column.
+     */
+    public SqlColumnDeclaration withIdentity(String identity, List<io.rustydb.sql.parser.GenericOption> options) {
+        this.identity = identity;
+        this.identityOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** {@code "a"} for GENERATED ALWAYS AS IDENTITY, {@code "d"} for BY DEFAULT, else null. */
+    public String identity() {
+        return identity;
+    }
+
+    /** The identity's sequence options (unresolved: their type defaults to the column's). */
+    public List<io.rustydb.sql.parser.GenericOption> identityOptions() {
+        return identityOptions;
     }
 
     /** Whether the column itself is declared PRIMARY KEY. */

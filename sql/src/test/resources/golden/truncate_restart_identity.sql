@@ -1,0 +1,26 @@
+-- TRUNCATE ... RESTART IDENTITY restarts the sequences the tables own; CONTINUE IDENTITY does not.
+CREATE TABLE a (id SERIAL, v TEXT);
+CREATE TABLE b (id INT GENERATED ALWAYS AS IDENTITY (START 10), v TEXT);
+INSERT INTO a (v) VALUES ('x'), ('y');
+INSERT INTO b (v) VALUES ('x'), ('y');
+TRUNCATE a;
+INSERT INTO a (v) VALUES ('z');
+SELECT id, v FROM a;
+> 3 | z
+TRUNCATE a, b RESTART IDENTITY;
+INSERT INTO a (v) VALUES ('z');
+INSERT INTO b (v) VALUES ('z');
+SELECT id, v FROM a;
+> 1 | z
+SELECT id, v FROM b;
+> 10 | z
+TRUNCATE TABLE b CONTINUE IDENTITY;
+INSERT INTO b (v) VALUES ('w');
+SELECT id, v FROM b;
+> 11 | w
+CREATE SEQUENCE spare;
+SELECT nextval('spare');
+> 1
+TRUNCATE a RESTART IDENTITY;
+SELECT nextval('spare');
+> 2
