@@ -23,7 +23,8 @@ class KeywordsAsNamesTest {
     private static final List<String> WORDS = List.of("format", "header", "delimiter", "freeze", "cache", "index",
             "analyze", "verbose", "copy", "stdin", "stdout", "program", "vacuum", "truncate", "concurrently",
             "rename", "force", "share", "locked", "nowait", "owned", "escape", "identity", "cycle", "csv", "quote",
-            "costs", "encoding", "restart", "continue", "increment", "minvalue", "maxvalue", "sequence", "skip");
+            "costs", "encoding", "restart", "continue", "increment", "minvalue", "maxvalue", "sequence", "skip",
+            "reads");
 
     @Test
     void asColumnNames() {
