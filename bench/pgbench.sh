@@ -60,7 +60,7 @@ tps() {  # port, pgbench arguments...
         | sed -n 's/^tps = \([0-9.]*\) .*/\1/p'
 }
 
-declare -A results
+declare -A results invariant
 for system in rustydb postgresql; do
     port=$rusty_port; [ $system = postgresql ] && port=$pg_port
     echo "== $system: pgbench -i -s $scale"
@@ -73,6 +73,11 @@ for system in rustydb postgresql; do
         results[$system,tpcb,$mode]=$(tps "$port" -M "$mode" -c "$clients" -j "$threads" -T "$duration")
         echo "   $mode: select-only ${results[$system,select,$mode]} tps, tpc-b ${results[$system,tpcb,$mode]} tps"
     done
+    invariant[$system]=$(psql -h 127.0.0.1 -p "$port" -U rustydb -d rustydb -XAtc "SELECT
+        (SELECT sum(abalance) FROM pgbench_accounts) = (SELECT sum(delta) FROM pgbench_history)
+        AND (SELECT sum(tbalance) FROM pgbench_tellers) = (SELECT sum(delta) FROM pgbench_history)
+        AND (SELECT sum(bbalance) FROM pgbench_branches) = (SELECT sum(delta) FROM pgbench_history)")
+    echo "   TPC-B invariant (account, teller and branch balances = sum of history deltas): ${invariant[$system]}"
 done
 
 echo
@@ -87,3 +92,9 @@ for workload in select tpcb; do
         printf '| %-11s | %-8s | %14s | %14s | %7s |\n' "$name" "$mode" "$r" "$p" "$ratio"
     done
 done
+
+echo
+failed=$(grep -c '^number of failed transactions: [1-9]' "$work/pgbench.log" || true)
+aborted=$(grep -c 'aborted' "$work/pgbench.log" || true)
+echo "pgbench runs with failed transactions: $failed, with aborted clients: $aborted"
+echo "TPC-B invariant after the runs: RustyDB ${invariant[rustydb]}, PostgreSQL ${invariant[postgresql]}"
