@@ -95,10 +95,10 @@ public final class RustyDbParser {
     }
 
     private static SqlNode parse(String sql, Segment segment) {
-        String text = LimitLiterals.rewrite(segment.text(sql));
+        String text = PgCatalogSyntax.rewrite(LimitLiterals.rewrite(segment.text(sql)));
         try {
-            return withSourceText(LimitParams.resolve(SqlParser.create(text, CONFIG).parseStmt(), text),
-                    segment.text(sql));
+            SqlNode node = LimitParams.resolve(SqlParser.create(text, CONFIG).parseStmt(), text);
+            return withSourceText(io.rustydb.sql.pgcatalog.PgCatalogRewriter.rewrite(node), segment.text(sql));
         } catch (SqlParseException e) {
             throw SyntaxErrors.of(e, sql, segment);
         } catch (CalciteContextException e) {

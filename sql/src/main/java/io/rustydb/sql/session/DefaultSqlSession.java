@@ -73,6 +73,16 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     }
 
     @Override
+    public String userName() {
+        return state.user();
+    }
+
+    @Override
+    public String databaseName() {
+        return state.database();
+    }
+
+    @Override
     public List<ParsedStatement> parse(String sql) {
         List<ParsedStatement> statements = new ArrayList<>();
         for (ParsedSql parsed : RustyDbParser.parseStatementsWithText(sql)) {
