@@ -73,6 +73,9 @@ public final class PgCatalogRewriter extends SqlShuttle {
                 return cast.accept(this);
             }
         }
+        if (call instanceof org.apache.calcite.sql.fun.SqlCase c && c.getValueOperand() == null) {
+            typeWhenComparisons(c.getWhenOperands());
+        }
         if (call.getOperator() == SqlStdOperatorTable.CURRENT_CATALOG) {
             return function("current_database");
         }
@@ -106,6 +109,27 @@ public final class PgCatalogRewriter extends SqlShuttle {
                     new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS), POS));
         }
         return null;
+    }
+
+    /**
+     * The parser turns {@code CASE x WHEN v ...} into {@code CASE WHEN x = v ...}. Where {@code v}
+     * is a boolean literal the comparison becomes {@code x} (or {@code NOT x}); where it is a string
+     * literal it is typed as text, so the planner need not infer it inside nested CASEs.
+     */
+    private static void typeWhenComparisons(SqlNodeList whens) {
+        for (int i = 0; i < whens.size(); i++) {
+            if (!(whens.get(i) instanceof SqlCall eq) || eq.getKind() != SqlKind.EQUALS) {
+                continue;
+            }
+            SqlNode left = eq.operand(0);
+            SqlNode right = eq.operand(1);
+            if (right instanceof SqlLiteral l && l.getValue() instanceof Boolean b) {
+                whens.set(i, b ? left : SqlStdOperatorTable.NOT.createCall(POS, left));
+            } else if (right instanceof SqlCharStringLiteral) {
+                eq.setOperand(1, SqlStdOperatorTable.CAST.createCall(POS, right,
+                        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS), POS)));
+            }
+        }
     }
 
     private static SqlNode function(String name, SqlNode... operands) {
@@ -213,8 +237,13 @@ public final class PgCatalogRewriter extends SqlShuttle {
                     if (field != null) {
                         return new SqlIdentifier(List.of(alias, field), POS);
                     }
-                    return SqlStdOperatorTable.ROW.createCall(POS, new SqlIdentifier(List.of(alias, "x"), POS),
+                    SqlNode row = SqlStdOperatorTable.ROW.createCall(POS, new SqlIdentifier(List.of(alias, "x"), POS),
                             new SqlIdentifier(List.of(alias, "n"), POS));
+                    SqlDataTypeSpec integer = new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.INTEGER, POS), POS);
+                    SqlNode rowType = new SqlDataTypeSpec(new org.apache.calcite.sql.SqlRowTypeNameSpec(POS,
+                            List.of(new SqlIdentifier("x", POS), new SqlIdentifier("n", POS)), List.of(integer, integer)),
+                            POS);
+                    return SqlStdOperatorTable.CAST.createCall(POS, row, rowType);
                 }
             }));
         }

@@ -15,7 +15,7 @@ class ScratchCatalogTest {
             SessionHarness.run(s, "create view v1 as select id from accounts");
             Object oid = SessionHarness.run(s, "select oid from pg_catalog.pg_class where relname = 'accounts'").rows();
             System.out.println("OID " + oid);
-            String all = Files.readString(Path.of("/tmp/hA-q/all.sql"));
+            String all = Files.readString(Path.of("/tmp/hA-q/" + System.getProperty("qfile", "all.sql") + ""));
             int i = 0;
             for (String q : all.split("\n-- next\n")) {
                 i++;
