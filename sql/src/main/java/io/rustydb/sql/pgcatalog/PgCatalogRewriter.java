@@ -76,6 +76,14 @@ public final class PgCatalogRewriter extends SqlShuttle {
         if (call instanceof org.apache.calcite.sql.fun.SqlCase c && c.getValueOperand() == null) {
             typeWhenComparisons(c.getWhenOperands());
         }
+        if (call.getKind() == SqlKind.POSIX_REGEX_CASE_SENSITIVE || call.getKind() == SqlKind.POSIX_REGEX_CASE_INSENSITIVE) {
+            // PostgreSQL's regex operators take text: a literal pattern is text, whatever surrounds it.
+            for (int i = 0; i < call.operandCount(); i++) {
+                if (call.operand(i) instanceof SqlCharStringLiteral literal) {
+                    call.setOperand(i, text(literal));
+                }
+            }
+        }
         if (call.getOperator() == SqlStdOperatorTable.CURRENT_CATALOG) {
             return function("current_database");
         }
@@ -126,10 +134,14 @@ public final class PgCatalogRewriter extends SqlShuttle {
             if (right instanceof SqlLiteral l && l.getValue() instanceof Boolean b) {
                 whens.set(i, b ? left : SqlStdOperatorTable.NOT.createCall(POS, left));
             } else if (right instanceof SqlCharStringLiteral) {
-                eq.setOperand(1, SqlStdOperatorTable.CAST.createCall(POS, right,
-                        new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS), POS)));
+                eq.setOperand(1, text(right));
             }
         }
+    }
+
+    private static SqlNode text(SqlNode literal) {
+        return SqlStdOperatorTable.CAST.createCall(POS, literal,
+                new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS), POS));
     }
 
     private static SqlNode function(String name, SqlNode... operands) {
