@@ -103,9 +103,6 @@ class PsqlDescribeIT {
     /** The output psql prints for {@code command}, as PostgreSQL 15 prints it for the same objects. */
     private static void assertOutput(String command, String expectedFile) throws Exception {
         String actual = psql(command);
-        if (System.getenv("RUSTYDB_DUMP_PSQL") != null) {
-            return;
-        }
         URL url = PsqlDescribeIT.class.getClassLoader().getResource("psql-describe/" + expectedFile);
         assertNotNull(url, expectedFile);
         assertEquals(Files.readString(Path.of(url.toURI()), StandardCharsets.UTF_8), actual, command);
