@@ -40,6 +40,8 @@ public final class PgCatalogRewriter extends SqlShuttle {
             "pg_publication_rel", "pg_publication_namespace", "pg_inherits");
     private static final Set<String> TEXT_TYPES = Set.of("text", "name", "char", "varchar", "regproc",
             "regnamespace", "regrole");
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "min", "max", "avg", "string_agg",
+            "array_agg", "bool_and", "bool_or", "every", "bit_and", "bit_or");
     private static final String EXPAND = "_pg_expandarray";
     private static final String FIELD = "rustydb_field";
 
@@ -56,11 +58,11 @@ public final class PgCatalogRewriter extends SqlShuttle {
     @Override
     public SqlNode visit(SqlCall call) {
         if (call instanceof org.apache.calcite.sql.SqlOrderBy orderBy && orderBy.query instanceof SqlSelect inner
-                && joinsEmptyCatalog(inner.getFrom())) {
+                && joinsEmptyCatalog(inner.getFrom()) && !aggregates(inner)) {
             return emptySelect(inner);
         }
         if (call instanceof SqlSelect select) {
-            if (joinsEmptyCatalog(select.getFrom())) {
+            if (joinsEmptyCatalog(select.getFrom()) && !aggregates(select)) {
                 return emptySelect(select);
             }
             expandArrays(select);
@@ -156,6 +158,25 @@ public final class PgCatalogRewriter extends SqlShuttle {
             return id != null && id.names.get(id.names.size() - 1).equalsIgnoreCase(name);
         }
         return false;
+    }
+
+    /** A grouped or aggregating SELECT returns a row even over no rows ({@code count(*)} is 0). */
+    private static boolean aggregates(SqlSelect select) {
+        if (select.getGroup() != null || select.getHaving() != null) {
+            return true;
+        }
+        boolean[] found = {false};
+        select.getSelectList().accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                String name = call.getOperator().getName().toLowerCase(Locale.ROOT);
+                if (call.getOperator().isAggregator() || AGGREGATES.contains(name)) {
+                    found[0] = true;
+                }
+                return call.getKind() == SqlKind.SELECT ? null : super.visit(call);
+            }
+        });
+        return found[0];
     }
 
     /** True if the FROM clause inner-joins (or lists) one of the catalogs that never have rows. */
