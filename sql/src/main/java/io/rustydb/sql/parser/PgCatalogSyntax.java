@@ -1,6 +1,7 @@
 package io.rustydb.sql.parser;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Set;
  * DatabaseMetaData) use, rewritten to what RustyDB's grammar parses, before parsing:
  * {@code a OPERATOR(pg_catalog.~) b} becomes {@code a ~ b}; {@code COLLATE pg_catalog.default}
  * (the default collation, which changes nothing) goes; a reserved word after a dot
- * ({@code m.member}) is quoted; {@code type[]} becomes {@code type ARRAY}; a field selected from a
+ * ({@code m.member}) is quoted; a cast to {@code type[]} becomes one to {@code type ARRAY}; a field selected from a
  * parenthesized composite, {@code (expr).name}, becomes {@code pg_catalog.rustydb_field((expr), 'name')}.
  * The first two keep every character position.
  */
@@ -32,9 +33,9 @@ final class PgCatalogSyntax {
         List<SqlLexer.Token> tokens = SqlLexer.tokenizeCode(text);
         StringBuilder out = new StringBuilder(text);
         Deque<Integer> opens = new ArrayDeque<>();
-        // Edits are applied right to left so earlier offsets stay valid; collect them first.
-        java.util.List<int[]> edits = new java.util.ArrayList<>();
-        java.util.List<String> replacements = new java.util.ArrayList<>();
+        // Edits are collected first, then applied right to left so earlier offsets stay valid.
+        List<int[]> edits = new ArrayList<>();
+        List<String> replacements = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             SqlLexer.Token t = tokens.get(i);
             String word = t.text(text).toLowerCase(Locale.ROOT);
@@ -72,7 +73,7 @@ final class PgCatalogSyntax {
                     i += 2;
                 }
             } else if (t.text(text).equals("[") && i + 1 < tokens.size() && tokens.get(i + 1).text(text).equals("]")
-                    && i > 0 && tokens.get(i - 1).kind() == SqlLexer.Kind.WORD) {
+                    && castTarget(tokens, i - 1, text)) {
                 edits.add(new int[] {t.start(), tokens.get(i + 1).end()});
                 replacements.add(" ARRAY");
                 i += 1;
@@ -88,7 +89,7 @@ final class PgCatalogSyntax {
         if (edits.isEmpty()) {
             return text;
         }
-        java.util.List<Integer> order = new java.util.ArrayList<>();
+        List<Integer> order = new ArrayList<>();
         for (int k = 0; k < edits.size(); k++) {
             order.add(k);
         }
@@ -102,6 +103,17 @@ final class PgCatalogSyntax {
             }
         }
         return out.toString();
+    }
+
+    /** True if the token at {@code i} is the (possibly schema-qualified) type name of a {@code ::} cast. */
+    private static boolean castTarget(List<SqlLexer.Token> tokens, int i, String text) {
+        if (i < 1 || tokens.get(i).kind() != SqlLexer.Kind.WORD) {
+            return false;
+        }
+        if (tokens.get(i - 1).text(text).equals("::")) {
+            return true;
+        }
+        return i >= 3 && tokens.get(i - 1).text(text).equals(".") && tokens.get(i - 3).text(text).equals("::");
     }
 
     /** An opening parenthesis that starts an operand (not a function's argument list). */

@@ -20,7 +20,7 @@ import org.apache.calcite.DataContext;
  */
 final class CatalogSnapshot {
 
-    /** A pg_attribute row. {@code type} is null for the columns of system tables. */
+    /** A pg_attribute row: name, pg_type OID, typmod, NOT NULL and the DEFAULT expression's text. */
     record Attribute(String name, int typeOid, int typmod, boolean notNull, String defaultExpression) {
     }
 
@@ -53,11 +53,20 @@ final class CatalogSnapshot {
     }
 
     private static CatalogSnapshot create(DataContext root) {
-        PgCatalogSchema schema = PgCatalogSchema.of(root);
-        Object user = root.get(ExecutionContext.USER);
-        Object database = root.get(ExecutionContext.DATABASE);
-        return schema.snapshot(user == null ? "rustydb" : user.toString(),
-                database == null ? "rustydb" : database.toString());
+        return PgCatalogSchema.of(root).snapshot(session(root, ExecutionContext.USER),
+                session(root, ExecutionContext.DATABASE));
+    }
+
+    /**
+     * The session's user or database. Only a statement's own execution context has them; the
+     * planner's constant folding must not bake another session's values into a cached plan.
+     */
+    static String session(DataContext root, String key) {
+        Object value = root instanceof ExecutionContext ? root.get(key) : null;
+        if (value == null) {
+            throw new IllegalStateException(key + " is known only when a statement runs");
+        }
+        return value.toString();
     }
 
     static CatalogSnapshot build(PgCatalogSchema schema, String user, String database) {

@@ -86,9 +86,6 @@ public final class PgCatalogRewriter extends SqlShuttle {
                 }
             }
         }
-        if (call.getOperator() == SqlStdOperatorTable.CURRENT_CATALOG) {
-            return function("current_database");
-        }
         if (isFunction(call, FIELD) && call.operand(0) instanceof SqlIdentifier id
                 && call.operand(1) instanceof SqlCharStringLiteral field) {
             List<String> names = new ArrayList<>(id.names);
@@ -96,6 +93,15 @@ public final class PgCatalogRewriter extends SqlShuttle {
             return new SqlIdentifier(names, POS);
         }
         return super.visit(call);
+    }
+
+    /** {@code current_catalog} (parsed as a name, as niladic functions are) is the database's name. */
+    @Override
+    public SqlNode visit(SqlIdentifier id) {
+        if (id.names.size() == 1 && id.names.get(0).equals("current_catalog")) {
+            return function("current_database");
+        }
+        return id;
     }
 
     private static SqlNode cast(SqlNode operand, SqlIdentifier typeName) {

@@ -2,6 +2,8 @@ package io.rustydb.sql.pgcatalog;
 
 import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
 import io.rustydb.sql.pgcatalog.CatalogSnapshot.Relation;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,7 +188,7 @@ public final class PgFunctions {
     }
 
     public static String current_database(DataContext root) {
-        return snapshotFree(root).database;
+        return CatalogSnapshot.session(root, io.rustydb.sql.calcite.ExecutionContext.DATABASE);
     }
 
     /** The schemas of the search path; with {@code implicit}, pg_catalog first as PostgreSQL searches it. */
@@ -215,7 +217,7 @@ public final class PgFunctions {
                 return r.oid();
             }
         }
-        throw new io.rustydb.common.RustyDbException(io.rustydb.common.ErrorCode.UNDEFINED_TABLE, text);
+        throw new RustyDbException(ErrorCode.UNDEFINED_TABLE, text);
     }
 
     /** {@code oid::regclass} as text: the relation's name (schema-qualified when not visible), else the number. */
@@ -230,13 +232,5 @@ public final class PgFunctions {
         }
         boolean visible = r.schema().equals("public") || r.schema().equals("pg_catalog");
         return visible ? Identifiers.quote(r.name()) : Identifiers.quote(r.schema()) + "." + Identifiers.quote(r.name());
-    }
-
-    private static CatalogSnapshotLite snapshotFree(DataContext root) {
-        Object database = root.get(io.rustydb.sql.calcite.ExecutionContext.DATABASE);
-        return new CatalogSnapshotLite(database == null ? "rustydb" : database.toString());
-    }
-
-    private record CatalogSnapshotLite(String database) {
     }
 }

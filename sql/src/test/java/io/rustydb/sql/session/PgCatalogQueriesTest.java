@@ -99,6 +99,28 @@ class PgCatalogQueriesTest {
     }
 
     @Test
+    void databaseAndUserAreTheSessionsOwnEvenWithACachedPlan() {
+        String sql = "SELECT current_database(), d.datname, r.rolname FROM pg_catalog.pg_database d,"
+                + " pg_catalog.pg_roles r";
+        assertEquals(List.of(List.of("rustydb", "rustydb", "rustydb")), SessionHarness.run(session, sql).rows());
+        SqlSession other = harness.engine.openSession(new io.rustydb.common.session.SessionState(99, "alice", "shop",
+                "127.0.0.1", java.time.Instant.now()), Map.of(), new io.rustydb.sql.SessionListener() {
+                });
+        assertEquals(List.of(List.of("shop", "shop", "alice")), SessionHarness.run(other, sql).rows());
+        assertEquals(List.of(List.of("shop")), SessionHarness.run(other, "SELECT current_catalog").rows());
+        other.close();
+    }
+
+    @Test
+    void regclassOfAMissingRelationIs42P01() {
+        io.rustydb.common.RustyDbException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.rustydb.common.RustyDbException.class,
+                () -> SessionHarness.run(session, "SELECT 'nope'::regclass"));
+        assertEquals("42P01", e.sqlState());
+        assertEquals(List.of(List.of(1L)), SessionHarness.run(session, "SELECT count(*) FROM pg_class WHERE oid = 'accounts'::regclass").rows());
+    }
+
+    @Test
     void pgjdbcMetadataQueries() {
         PreparedQuery tables = SessionHarness.prepare(session, queries.get("jdbc-tables"), DataType.VARCHAR,
                 DataType.VARCHAR);
