@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * psql's describe commands (\dt, \d table, \di, \dn, \l, \du, \dv, \ds) against a real server: the
+ * psql's describe commands (\dt, \d, \d+, \di, \dn, \l, \du, \dv, \ds) against a real server: the
  * output has PostgreSQL 15's shape, built from the catalog queries psql sends.
  */
 @ExtendWith(ServerLogOnFailure.class)
@@ -81,6 +81,12 @@ class PsqlDescribeIT {
     void describeViewAndIndex() throws Exception {
         assertOutput("\\d rich", "d-rich.out");
         assertOutput("\\d accounts_pkey", "d-accounts_pkey.out");
+    }
+
+    @Test
+    void describeVerboseShowsStorageAccessMethodAndViewDefinition() throws Exception {
+        assertOutput("\\d+ accounts", "d-plus-accounts.out");
+        assertOutput("\\d+ rich", "d-plus-rich.out");
     }
 
     @Test

@@ -10,11 +10,12 @@ import java.util.Set;
 /**
  * PostgreSQL-only syntax that catalog queries (psql's backslash commands, pgjdbc's
  * DatabaseMetaData) use, rewritten to what RustyDB's grammar parses, before parsing:
- * {@code a OPERATOR(pg_catalog.~) b} becomes {@code a ~ b}; {@code COLLATE pg_catalog.default}
+ * {@code a OPERATOR(pg_catalog.~) b} becomes {@code a ~ b}, {@code pg_catalog.unnest(a)} the
+ * keyword {@code unnest(a)}; {@code COLLATE pg_catalog.default}
  * (the default collation, which changes nothing) goes; a reserved word after a dot
  * ({@code m.member}) is quoted; a cast to {@code type[]} becomes one to {@code type ARRAY}; a field selected from a
  * parenthesized composite, {@code (expr).name}, becomes {@code pg_catalog.rustydb_field((expr), 'name')}.
- * The first two keep every character position.
+ * The first three keep every character position.
  */
 final class PgCatalogSyntax {
     /** Words Calcite reserves that PostgreSQL allows as column names after a qualifier or AS. */
@@ -27,6 +28,7 @@ final class PgCatalogSyntax {
     static String rewrite(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         if (!lower.contains("operator(") && !lower.contains("collate") && !lower.contains("[]")
+                && !lower.contains("pg_catalog.unnest")
                 && !lower.contains(").") && !containsReservedAfterDot(lower) && !lower.contains("cardinality")) {
             return text;
         }
@@ -58,6 +60,14 @@ final class PgCatalogSyntax {
                 edits.add(new int[] {t.start(), end});
                 replacements.add(" ".repeat(end - t.start()));
                 i += 3;
+            } else if (t.kind() == SqlLexer.Kind.WORD && word.equals("pg_catalog") && i + 3 < tokens.size()
+                    && tokens.get(i + 1).text(text).equals(".")
+                    && tokens.get(i + 2).text(text).equalsIgnoreCase("unnest")
+                    && tokens.get(i + 3).text(text).equals("(")) {
+                int end = tokens.get(i + 2).end();
+                edits.add(new int[] {t.start(), end});
+                replacements.add(" ".repeat(end - t.start() - "unnest".length()) + "unnest");
+                i += 2;
             } else if (t.text(text).equals("(")) {
                 opens.push(i);
             } else if (t.text(text).equals(")")) {

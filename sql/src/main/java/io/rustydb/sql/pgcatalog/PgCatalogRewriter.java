@@ -29,6 +29,7 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * Rewrites the PostgreSQL-only expressions of catalog queries after parsing: casts to the
  * object-identifier types ({@code 'pg_class'::regclass}, {@code oid::regclass},
  * {@code ::regtype}, {@code ::oid}, {@code ::name}, {@code ::pg_catalog.text}); the set-returning
+ * {@code ||} next to an array constructor (array concatenation); {@code FROM unnest(a) x};
  * {@code information_schema._pg_expandarray(a)} in a select list, as a lateral
  * {@code UNNEST(a) WITH ORDINALITY}; {@code current_catalog}; and SELECTs that inner-join a
  * catalog RustyDB keeps empty (row-level policies, extended statistics, publications,
@@ -66,6 +67,16 @@ public final class PgCatalogRewriter extends SqlShuttle {
                 return emptySelect(select);
             }
             expandArrays(select);
+        }
+        if (call.getKind() == SqlKind.AS && call.operandCount() == 2
+                && call.operand(0) instanceof SqlCall unnest && unnest.getKind() == SqlKind.UNNEST
+                && call.operand(1) instanceof SqlIdentifier alias) {
+            // FROM unnest(a) x: PostgreSQL names the single column after the alias.
+            return SqlStdOperatorTable.AS.createCall(POS, unnest.accept(this), alias, alias);
+        }
+        if (call.getOperator() == SqlStdOperatorTable.CONCAT && call.operandCount() == 2
+                && (isArray(call.operand(0)) || isArray(call.operand(1)))) {
+            return function("array_cat", (SqlNode) call.operand(0), (SqlNode) call.operand(1)).accept(this);
         }
         if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
                 && call.operand(1) instanceof SqlDataTypeSpec spec
@@ -156,6 +167,11 @@ public final class PgCatalogRewriter extends SqlShuttle {
         SqlIdentifier id = new SqlIdentifier(List.of(PgCatalogSchema.NAME, name), POS);
         return new SqlUnresolvedFunction(id, null, null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION)
                 .createCall(POS, operands);
+    }
+
+    /** An ARRAY[...] or ARRAY(query) constructor, so {@code ||} next to it is array concatenation. */
+    private static boolean isArray(SqlNode node) {
+        return node.getKind() == SqlKind.ARRAY_QUERY_CONSTRUCTOR || node.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR;
     }
 
     private static boolean isFunction(SqlCall call, String name) {

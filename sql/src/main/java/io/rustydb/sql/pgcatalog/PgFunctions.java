@@ -37,6 +37,7 @@ public final class PgFunctions {
         b.put("shobj_description", PgFunction.of("shobj_description", 2, SqlTypeName.VARCHAR, false));
         b.put("pg_encoding_to_char", PgFunction.of("pg_encoding_to_char", 1, SqlTypeName.VARCHAR, false));
         b.put("array_to_string", PgFunction.of("array_to_string", 2, SqlTypeName.VARCHAR, false));
+        b.put("array_cat", PgFunction.of("array_cat", 2, SqlTypeName.VARCHAR, true));
         b.put("current_database", PgFunction.of("current_database", 0, SqlTypeName.VARCHAR, false));
         b.put("current_schemas", PgFunction.of("current_schemas", 1, SqlTypeName.VARCHAR, true));
         b.put("regclass_oid", PgFunction.of("regclass_oid", 1, SqlTypeName.INTEGER, false));
@@ -185,6 +186,20 @@ public final class PgFunctions {
             }
         }
         return String.join(delimiter.toString(), parts);
+    }
+
+    /** Array concatenation ({@code a || b} on arrays); null when both are null. */
+    public static List<Object> array_cat(Object left, Object right) {
+        if (left == null && right == null) {
+            return null;
+        }
+        List<Object> all = new ArrayList<>();
+        for (Object array : new Object[] {left, right}) {
+            if (array != null) {
+                all.addAll((List<?>) array);
+            }
+        }
+        return all;
     }
 
     public static String current_database(DataContext root) {

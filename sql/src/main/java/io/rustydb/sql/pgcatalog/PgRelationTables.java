@@ -70,7 +70,7 @@ final class PgRelationTables {
                             PgTypes.TypeRow type = PgTypes.row(a.typeOid());
                             rows.add(new Object[] {r.oid(), a.name(), a.typeOid(), -1,
                                 (short) (type == null ? -1 : type.length()), (short) (i + 1), 0, -1, a.typmod(),
-                                type != null && type.byValue(), "i", type != null && type.length() > 0 ? "p" : "x", "",
+                                type != null && type.byValue(), "i", storage(type), "",
                                 a.notNull(), a.defaultExpression() != null, false, "", "", false, true, 0,
                                 type == null ? 0 : type.collation(), null, null});
                         }
@@ -140,5 +140,13 @@ final class PgRelationTables {
                     }
                     return rows;
                 });
+    }
+
+    /** pg_attribute.attstorage as PostgreSQL sets it: plain for fixed-width types, main for numeric. */
+    private static String storage(PgTypes.TypeRow type) {
+        if (type == null || type.length() > 0) {
+            return "p";
+        }
+        return type.oid() == io.rustydb.common.types.DataType.NUMERIC.oid() ? "m" : "x";
     }
 }

@@ -29,6 +29,14 @@ class PgCatalogSyntaxTest {
     }
 
     @Test
+    void qualifiedUnnestBecomesTheKeyword() {
+        String sql = "SELECT x FROM pg_catalog.unnest(a) x";
+        String rewritten = PgCatalogSyntax.rewrite(sql);
+        assertEquals(sql.length(), rewritten.length());
+        assertEquals("SELECT x FROM unnest(a) x", rewritten.replaceAll(" +", " "));
+    }
+
+    @Test
     void stringsAndOrdinaryTextAreLeftAlone() {
         String sql = "SELECT 'OPERATOR(pg_catalog.~)', a.b FROM t";
         assertEquals(sql, PgCatalogSyntax.rewrite(sql));
