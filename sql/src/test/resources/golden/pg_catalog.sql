@@ -118,3 +118,5 @@ SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.
 > accounts_pkey
 > pairs
 > pairs_pkey
+SELECT CASE 1 WHEN '1' THEN 'one' ELSE 'other' END, CASE relkind WHEN 'r' THEN 'table' END FROM pg_class WHERE relname = 'accounts';
+> one | table

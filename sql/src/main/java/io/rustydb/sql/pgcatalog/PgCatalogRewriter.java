@@ -46,14 +46,39 @@ public final class PgCatalogRewriter extends SqlShuttle {
     private static final String EXPAND = "_pg_expandarray";
     private static final String FIELD = "rustydb_field";
 
+    private final boolean readsCatalogs;
     private int expansions;
 
-    private PgCatalogRewriter() {
+    private PgCatalogRewriter(boolean readsCatalogs) {
+        this.readsCatalogs = readsCatalogs;
     }
 
     /** Returns the statement with the rewrites applied (the same tree when nothing applies). */
     public static SqlNode rewrite(SqlNode node) {
-        return node == null ? null : node.accept(new PgCatalogRewriter());
+        return node == null ? null : node.accept(new PgCatalogRewriter(readsCatalogs(node)));
+    }
+
+    /** True if the statement names a table or function of pg_catalog or information_schema. */
+    private static boolean readsCatalogs(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlIdentifier id) {
+                String first = id.names.get(0);
+                found[0] |= id.names.size() > 1 && (first.equals(PgCatalogSchema.NAME)
+                        || first.equals(InformationSchema.SCHEMA_NAME));
+                return null;
+            }
+
+            @Override
+            public Void visit(SqlCall call) {
+                if (call.getOperator() instanceof SqlUnresolvedFunction f && f.getSqlIdentifier() != null) {
+                    visit(f.getSqlIdentifier());
+                }
+                return super.visit(call);
+            }
+        });
+        return found[0];
     }
 
     @Override
@@ -87,7 +112,7 @@ public final class PgCatalogRewriter extends SqlShuttle {
             }
         }
         if (call instanceof org.apache.calcite.sql.fun.SqlCase c && c.getValueOperand() == null) {
-            typeWhenComparisons(c.getWhenOperands());
+            typeWhenComparisons(c.getWhenOperands(), readsCatalogs);
         }
         if (call.getKind() == SqlKind.POSIX_REGEX_CASE_SENSITIVE || call.getKind() == SqlKind.POSIX_REGEX_CASE_INSENSITIVE) {
             // PostgreSQL's regex operators take text: a literal pattern is text, whatever surrounds it.
@@ -140,10 +165,11 @@ public final class PgCatalogRewriter extends SqlShuttle {
 
     /**
      * The parser turns {@code CASE x WHEN v ...} into {@code CASE WHEN x = v ...}. Where {@code v}
-     * is a boolean literal the comparison becomes {@code x} (or {@code NOT x}); where it is a string
-     * literal it is typed as text, so the planner need not infer it inside nested CASEs.
+     * is a boolean literal the comparison becomes {@code x} (or {@code NOT x}); in a statement over
+     * the catalogs (whose CASEs compare text columns such as relkind) a string literal is typed as
+     * text, so the planner need not infer it inside nested CASEs.
      */
-    private static void typeWhenComparisons(SqlNodeList whens) {
+    private static void typeWhenComparisons(SqlNodeList whens, boolean typeStrings) {
         for (int i = 0; i < whens.size(); i++) {
             if (!(whens.get(i) instanceof SqlCall eq) || eq.getKind() != SqlKind.EQUALS) {
                 continue;
@@ -152,7 +178,7 @@ public final class PgCatalogRewriter extends SqlShuttle {
             SqlNode right = eq.operand(1);
             if (right instanceof SqlLiteral l && l.getValue() instanceof Boolean b) {
                 whens.set(i, b ? left : SqlStdOperatorTable.NOT.createCall(POS, left));
-            } else if (right instanceof SqlCharStringLiteral) {
+            } else if (typeStrings && right instanceof SqlCharStringLiteral) {
                 eq.setOperand(1, text(right));
             }
         }
