@@ -27,7 +27,9 @@ public final class SqlEngine implements AutoCloseable {
     public static SqlEngine start(StorageEngine storage) {
         Catalog catalog = Catalog.load(storage);
         QueryPlanner planner = new QueryPlanner(new CatalogSchema(QueryPlanner.DEFAULT_SCHEMA, catalog, storage));
-        return new SqlEngine(new EngineContext(storage, catalog, planner, new PlanCache(PLAN_CACHE_CAPACITY)));
+        EngineContext context = new EngineContext(storage, catalog, planner, new PlanCache(PLAN_CACHE_CAPACITY));
+        io.rustydb.sql.pgcatalog.PgCatalogSchema.install(context);
+        return new SqlEngine(context);
     }
 
     public StorageEngine storage() {

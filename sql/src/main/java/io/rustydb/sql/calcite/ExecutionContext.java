@@ -16,6 +16,11 @@ import org.apache.calcite.schema.SchemaPlus;
  * the parameter values, the statement's clock and the cancellation flag.
  */
 public final class ExecutionContext implements DataContext {
+    /** {@link #get} key of the session's user name. */
+    public static final String USER = "user";
+    /** {@link #get} key of the database the session connected to. */
+    public static final String DATABASE = "rustydb.database";
+
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
     private final StorageTransaction transaction;
@@ -24,12 +29,14 @@ public final class ExecutionContext implements DataContext {
     private final long statementTimeMillis;
     private final TimeZone timeZone;
     private final long deadlineMillis;
+    private final String user;
+    private final String database;
     private java.util.Map<String, Object> stashed;
     private Object sequences;
 
     public ExecutionContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, StorageTransaction transaction,
             Object[] parameters, AtomicBoolean cancelFlag, long statementTimeMillis, TimeZone timeZone,
-            long deadlineMillis) {
+            long deadlineMillis, String user, String database) {
         this.rootSchema = rootSchema;
         this.typeFactory = typeFactory;
         this.transaction = transaction;
@@ -38,12 +45,14 @@ public final class ExecutionContext implements DataContext {
         this.statementTimeMillis = statementTimeMillis;
         this.timeZone = timeZone;
         this.deadlineMillis = deadlineMillis;
+        this.user = user;
+        this.database = database;
     }
 
     /** This context also answering the values a compiled plan stashed (its non-literal constants). */
     public ExecutionContext withStashed(java.util.Map<String, Object> values) {
         ExecutionContext copy = new ExecutionContext(rootSchema, typeFactory, transaction, parameters, cancelFlag,
-                statementTimeMillis, timeZone, deadlineMillis);
+                statementTimeMillis, timeZone, deadlineMillis, user, database);
         copy.stashed = values;
         copy.sequences = sequences;
         return copy;
@@ -100,6 +109,8 @@ public final class ExecutionContext implements DataContext {
             case "currentTimestamp", "localTimestamp" -> local;
             case "timeZone" -> timeZone;
             case "locale" -> Locale.ROOT;
+            case USER -> user;
+            case DATABASE -> database;
             default -> null;
         };
     }

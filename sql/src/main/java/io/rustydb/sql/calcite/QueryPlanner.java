@@ -44,6 +44,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.tools.Programs;
@@ -54,6 +55,8 @@ import org.apache.calcite.tools.Programs;
  */
 public final class QueryPlanner {
     public static final String DEFAULT_SCHEMA = "public";
+    /** The schema of the system catalogs and catalog functions (see io.rustydb.sql.pgcatalog). */
+    public static final String PG_CATALOG = "pg_catalog";
 
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(RustyDbTypeSystem.INSTANCE);
@@ -67,11 +70,16 @@ public final class QueryPlanner {
         Properties props = new Properties();
         props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
         props.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.HIGH.name());
-        this.catalogReader = new CalciteCatalogReader(root, List.of(DEFAULT_SCHEMA), typeFactory,
-                new CalciteConnectionConfigImpl(props));
-        this.operators = new PgOperatorTable(new CaseInsensitiveOperators(SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+        CalciteConnectionConfigImpl config = new CalciteConnectionConfigImpl(props);
+        // Unqualified names are looked up in public, then pg_catalog (where the system catalogs and
+        // catalog functions live), then the root.
+        this.catalogReader = new CalciteCatalogReader(root, SqlNameMatchers.withCaseSensitive(true),
+                List.of(List.of(DEFAULT_SCHEMA), List.of(PG_CATALOG), List.of()), typeFactory, config) {
+        };
+        this.operators = new PgOperatorTable(new CaseInsensitiveOperators(SqlOperatorTables.chain(
+                SqlStdOperatorTable.instance(),
                 SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL),
-                io.rustydb.sql.sequence.SequenceFunctions.operatorTable())));
+                io.rustydb.sql.sequence.SequenceFunctions.operatorTable(), catalogReader)));
     }
 
     public SchemaPlus rootSchema() {

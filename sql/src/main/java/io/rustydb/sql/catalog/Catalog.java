@@ -114,6 +114,10 @@ public final class Catalog {
         return id;
     }
 
+    public List<ViewDef> views() {
+        return List.copyOf(views.values());
+    }
+
     public Optional<ViewDef> view(String schema, String name) {
         return Optional.ofNullable(views.get(qualified(schema, name)));
     }

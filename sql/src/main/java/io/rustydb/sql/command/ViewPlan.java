@@ -42,8 +42,11 @@ public final class ViewPlan extends UtilityPlan {
             if (create.columnNames().size() > query.columns().size()) {
                 throw new RustyDbException(ErrorCode.SYNTAX_ERROR, "CREATE VIEW specifies more column names than columns");
             }
-            engine.catalog().createView(new ViewDef(Tables.schema(create.name()), Tables.simpleName(create.name()),
-                    create.columnNames(), text), create.orReplace());
+            String schema = Tables.schema(create.name());
+            String name = Tables.simpleName(create.name());
+            int id = engine.catalog().view(schema, name).filter(v -> create.orReplace() && v.id() != 0)
+                    .map(ViewDef::id).orElseGet(() -> engine.catalog().newObjectId());
+            engine.catalog().createView(new ViewDef(schema, name, create.columnNames(), text, id), create.orReplace());
             return Execution.completed("CREATE VIEW");
         }
         SqlDropView drop = (SqlDropView) node;

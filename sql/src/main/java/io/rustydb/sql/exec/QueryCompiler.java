@@ -128,6 +128,12 @@ public final class QueryCompiler {
     }
 
     private static boolean isUntypedParameter(RuntimeException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            // Calcite's validator gives up on a parameter nested deep in CASE branches this way.
+            if (c instanceof UnsupportedOperationException && String.valueOf(c.getMessage()).contains("SqlDynamicParam")) {
+                return true;
+            }
+        }
         RustyDbException error = ErrorTranslator.translate(e, "", 0);
         return error.code() == ErrorCode.INDETERMINATE_DATATYPE
                 || String.valueOf(error.getMessage()).contains("Illegal use of dynamic parameter");

@@ -26,6 +26,12 @@ public interface SessionControl {
 
     SessionSettings settings();
 
+    /** The user the session authenticated as. */
+    String userName();
+
+    /** The database the client connected to. */
+    String databaseName();
+
     /** Tells the client a reported parameter changed. */
     void parameterChanged(String name);
 

@@ -26,7 +26,8 @@ public record StatementContext(EngineContext engine, StorageTransaction transact
     /** A Calcite data context for one run of a compiled query with these slot values. */
     public ExecutionContext dataContext(Object[] slotValues) {
         return new ExecutionContext(engine.planner().rootSchema(), engine.planner().typeFactory(), transaction,
-                slotValues, cancelFlag, startMillis, timeZone, deadlineMillis)
+                slotValues, cancelFlag, startMillis, timeZone, deadlineMillis,
+                session == null ? null : session.userName(), session == null ? null : session.databaseName())
                 .withSequences(session == null ? null : session.sequences());
     }
 }

@@ -100,7 +100,7 @@ public final class RustyDbParser {
     }
 
     private static SqlNode parse(String sql, Segment segment) {
-        String text = IntervalLiterals.rewrite(LimitLiterals.rewrite(segment.text(sql)));
+        String text = IntervalLiterals.rewrite(PgCatalogSyntax.rewrite(LimitLiterals.rewrite(segment.text(sql))));
         SqlNode node;
         boolean parsed = false;
         try {
@@ -114,7 +114,8 @@ public final class RustyDbParser {
             ReusableParsers.release(parsed);
         }
         try {
-            return withSourceText(LimitParams.resolve(node, text), segment.text(sql));
+            return withSourceText(io.rustydb.sql.pgcatalog.PgCatalogRewriter.rewrite(LimitParams.resolve(node, text)),
+                    segment.text(sql));
         } catch (CalciteContextException e) {
             throw SyntaxErrors.of(e, sql, segment);
         }

@@ -77,6 +77,16 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     }
 
     @Override
+    public String userName() {
+        return state.user();
+    }
+
+    @Override
+    public String databaseName() {
+        return state.database();
+    }
+
+    @Override
     public List<ParsedStatement> parse(String sql) {
         DefaultPreparedQuery shaped = shapes.match(sql, engine.catalog().version(), this::planQuietly);
         if (shaped != null) {

@@ -20,9 +20,32 @@ public final class PgText {
             case DOUBLE -> PgFloatText.formatDouble(((Number) value).doubleValue());
             case NUMERIC -> PgTextCodec.formatNumeric(value instanceof BigDecimal d ? d
                     : new BigDecimal(value.toString()));
-            case CHAR, VARCHAR, TEXT -> value.toString();
+            case CHAR, VARCHAR, TEXT -> value instanceof java.util.List<?> list ? array(list) : value.toString();
             case DATE -> PgDateTimeText.formatDate(((Number) value).intValue());
             case TIMESTAMP -> PgDateTimeText.formatTimestamp(((Number) value).longValue());
         };
+    }
+
+    /** An array (a {@code java.util.List}) in PostgreSQL's text form: {@code {a,"b c",NULL}}. */
+    private static String array(java.util.List<?> list) {
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < list.size(); i++) {
+            Object e = list.get(i);
+            sb.append(i == 0 ? "" : ",");
+            if (e == null) {
+                sb.append("NULL");
+                continue;
+            }
+            String text = e instanceof java.util.List<?> inner ? array(inner) : e.toString();
+            boolean quote = !(e instanceof java.util.List) && (text.isEmpty() || text.equalsIgnoreCase("null")
+                    || text.chars().anyMatch(c -> c == ',' || c == '{' || c == '}' || c == '"' || c == '\\'
+                            || Character.isWhitespace(c)));
+            if (quote) {
+                sb.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            } else {
+                sb.append(text);
+            }
+        }
+        return sb.append('}').toString();
     }
 }
