@@ -2,7 +2,9 @@ package io.rustydb.sql.pgcatalog;
 
 import io.rustydb.common.types.ColumnType;
 import io.rustydb.sql.calcite.ExecutionContext;
+import io.rustydb.common.types.DataType;
 import io.rustydb.sql.catalog.ColumnDef;
+import io.rustydb.sql.catalog.SequenceDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.catalog.ViewDef;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ final class CatalogSnapshot {
     record Attribute(String name, int typeOid, int typmod, boolean notNull, String defaultExpression) {
     }
 
-    /** A pg_class row; exactly one of table, view, index and system is set. */
+    /** A pg_class row; one of table, view, index and system is set, none for a sequence (kind S). */
     record Relation(int oid, String schema, String name, String kind, List<Attribute> attributes, TableDef table,
             ViewDef view, PgIndex index, VirtualTable system) {
         int namespace() {
@@ -96,6 +98,15 @@ final class CatalogSnapshot {
                 attributes.add(new Attribute(c.getKey(), c.getValue().type().oid(), c.getValue().typmod(), false, null));
             }
             s.add(new Relation(viewOid(v), v.schema(), v.name(), "v", attributes, null, v, null, null));
+        }
+        List<SequenceDef> sequences = new ArrayList<>(schema.catalog().sequences().all());
+        sequences.sort(Comparator.comparingInt(SequenceDef::id));
+        for (SequenceDef seq : sequences) {
+            // the columns PostgreSQL gives a sequence relation
+            List<Attribute> attributes = List.of(new Attribute("last_value", DataType.BIGINT.oid(), -1, true, null),
+                    new Attribute("log_cnt", DataType.BIGINT.oid(), -1, true, null),
+                    new Attribute("is_called", DataType.BOOLEAN.oid(), -1, true, null));
+            s.add(new Relation(seq.id(), seq.schema(), seq.name(), "S", attributes, null, null, null, null));
         }
         for (VirtualTable system : schema.systemTables()) {
             List<Attribute> attributes = new ArrayList<>();
