@@ -54,3 +54,9 @@ SELECT id, length(code), code || '|' FROM p ORDER BY id;
 > 3 | NULL | NULL
 SELECT repeat('ab', 3), reverse('abc'), initcap('hello wORLD');
 > ababab | cba | Hello World
+SELECT left('hello', 2), right('hello', 3), left('hello', -1), right('hello', -1);
+> he | llo | hell | ello
+SELECT left('héllo', -10) = '', right('héllo', 10), left(CAST(NULL AS text), 1), left('ab', 0) = '', right('héllo', -1);
+> t | héllo | NULL | t | éllo
+SELECT md5('a') = '0cc175b9c0f1b6a831c399e269772661', left('abc', 1) = 'a', reverse('abc') = 'cba';
+> t | t | t

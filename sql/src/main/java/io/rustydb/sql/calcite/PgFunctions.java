@@ -34,6 +34,20 @@ public final class PgFunctions {
         return new StringBuilder(s).reverse().toString();
     }
 
+    /** PostgreSQL's left(): the first n characters; a negative n drops the last |n| instead. */
+    public static String left(String s, int n) {
+        int length = s.codePointCount(0, s.length());
+        int keep = n >= 0 ? Math.min(n, length) : Math.max(length + n, 0);
+        return s.substring(0, s.offsetByCodePoints(0, keep));
+    }
+
+    /** PostgreSQL's right(): the last n characters; a negative n drops the first |n| instead. */
+    public static String right(String s, int n) {
+        int length = s.codePointCount(0, s.length());
+        int keep = n >= 0 ? Math.min(n, length) : Math.max(length + n, 0);
+        return s.substring(s.offsetByCodePoints(0, length - keep));
+    }
+
     public static String md5(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,7 @@
 package io.rustydb.sql.calcite;
 
+import org.apache.calcite.sql.type.SqlOperandTypeInference;
+
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +103,8 @@ public final class PgOperators {
     static {
         user("reverse", TEXT, OperandTypes.family(SqlTypeFamily.CHARACTER), "reverse", String.class);
         user("md5", TEXT, OperandTypes.family(SqlTypeFamily.CHARACTER), "md5", String.class);
+        textAndInteger("left");
+        textAndInteger("right");
         user("trunc", NUMERIC, OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER), "trunc",
                 java.math.BigDecimal.class, int.class);
         user("trunc", NUMERIC, OperandTypes.family(SqlTypeFamily.NUMERIC), "trunc", java.math.BigDecimal.class);
@@ -136,13 +140,42 @@ public final class PgOperators {
                 .add(function(name.toUpperCase(Locale.ROOT), type, checker, method, params));
     }
 
+    /**
+     * {@code name(text, integer)}, e.g. PostgreSQL's left/right: an untyped string literal in the
+     * first place is text (not the integer the second argument would suggest).
+     */
+    private static void textAndInteger(String name) {
+        SqlOperandTypeInference infer = (binding, returnType, operandTypes) -> {
+            RelDataTypeFactory factory = binding.getTypeFactory();
+            for (int i = 0; i < operandTypes.length; i++) {
+                operandTypes[i] = factory.createSqlType(i == 0 ? SqlTypeName.VARCHAR : SqlTypeName.INTEGER);
+            }
+        };
+        BY_NAME.computeIfAbsent(name, k -> new ArrayList<>()).add(function(name.toUpperCase(Locale.ROOT), TEXT,
+                infer, OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER), name, String.class,
+                int.class));
+    }
+
     private static SqlUserDefinedFunction function(String name, SqlReturnTypeInference type,
             SqlOperandTypeChecker checker, String method, Class<?>... params) {
+        return function(name, type, InferTypes.FIRST_KNOWN, checker, method, params);
+    }
+
+    private static SqlUserDefinedFunction function(String name, SqlReturnTypeInference type,
+            SqlOperandTypeInference infer, SqlOperandTypeChecker checker, String method, Class<?>... params) {
         @SuppressWarnings("deprecation")
         SqlUserDefinedFunction f = new SqlUserDefinedFunction(new SqlIdentifier(name, POS),
-                type, InferTypes.FIRST_KNOWN, checker, null, scalar(method, params)) {
+                type, infer, checker, null, scalar(method, params)) {
             @Override
             public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
+                for (int i = 0; i < binding.getOperandCount(); i++) {
+                    if (binding.operand(i) instanceof org.apache.calcite.sql.SqlDynamicParam
+                            && binding.getOperandType(i).getSqlTypeName() == SqlTypeName.UNKNOWN) {
+                        // asked before the parameter's type was inferred (e.g. for the other side of
+                        // "f(...) = ''"); the inference gives it this function's operand type
+                        return true;
+                    }
+                }
                 return checker.checkOperandTypes(binding, throwOnFailure);
             }
 
