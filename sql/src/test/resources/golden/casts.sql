@@ -30,3 +30,5 @@ SELECT 10::numeric(6,2), 1.005::numeric(6,2), 12345.678::numeric(10,1);
 > 10.00 | 1.01 | 12345.7
 SELECT 'hello'::varchar(3), 'hi'::char(4) || '|';
 > hel | hi|
+SELECT 42::text, 3.5::text, true::text, CAST(7 AS VARCHAR), CAST(false AS varchar(5));
+> 42 | 3.5 | true | 7 | false

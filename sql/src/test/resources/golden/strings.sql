@@ -60,3 +60,5 @@ SELECT left('héllo', -10) = '', right('héllo', 10), left(CAST(NULL AS text), 1
 > t | héllo | NULL | t | éllo
 SELECT md5('a') = '0cc175b9c0f1b6a831c399e269772661', left('abc', 1) = 'a', reverse('abc') = 'cba';
 > t | t | t
+SELECT 'a' || 1 || true;
+> a1true

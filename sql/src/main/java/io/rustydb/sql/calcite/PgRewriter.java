@@ -1,5 +1,11 @@
 package io.rustydb.sql.calcite;
 
+import org.apache.calcite.sql.type.SqlTypeFamily;
+
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import org.apache.calcite.sql.SqlDataTypeSpec;
+
 import java.util.Locale;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
@@ -30,6 +36,18 @@ final class PgRewriter extends SqlShuttle {
             return PgOperators.ROUND.createCall(call.getParserPosition(), call.operand(0).accept(this),
                     call.operand(1).accept(this));
         }
+        if (call.getKind() == SqlKind.CAST && isBooleanLiteral(call.operand(0)) && isCharacterType(call.operand(1))) {
+            // PostgreSQL's boolean output is true/false; Calcite would fold the cast to TRUE/FALSE
+            return SqlStdOperatorTable.CAST.createCall(call.getParserPosition(), booleanText(call.operand(0)),
+                    call.operand(1));
+        }
+        if (call.getOperator() == SqlStdOperatorTable.CONCAT && call instanceof SqlBasicCall concat) {
+            for (int i = 0; i < concat.operandCount(); i++) {
+                if (isBooleanLiteral(concat.operand(i))) {
+                    concat.setOperand(i, booleanText(concat.operand(i)));
+                }
+            }
+        }
         if (call.getKind() == SqlKind.EXTRACT && call.operand(0) instanceof SqlIntervalQualifier unit) {
             String name = unit.timeFrameName != null ? singular(unit.timeFrameName) : unit.timeUnitRange.startUnit.name();
             if (unit.timeUnitRange.endUnit == null) {
@@ -39,6 +57,25 @@ final class PgRewriter extends SqlShuttle {
             }
         }
         return super.visit(call);
+    }
+
+    private static boolean isBooleanLiteral(SqlNode node) {
+        return node instanceof SqlLiteral literal && literal.getTypeName() == SqlTypeName.BOOLEAN
+                && literal.getValue() != null;
+    }
+
+    private static SqlNode booleanText(SqlNode node) {
+        return SqlLiteral.createCharString(((SqlLiteral) node).booleanValue() ? "true" : "false",
+                node.getParserPosition());
+    }
+
+    private static boolean isCharacterType(SqlNode node) {
+        if (!(node instanceof SqlDataTypeSpec spec) || spec.getTypeNameSpec().getTypeName() == null) {
+            return false;
+        }
+        String name = spec.getTypeNameSpec().getTypeName().getSimple().toUpperCase(Locale.ROOT);
+        SqlTypeName type = SqlTypeName.get(name);
+        return name.equals("TEXT") || type != null && SqlTypeFamily.CHARACTER.getTypeNames().contains(type);
     }
 
     /** PostgreSQL also accepts plural field names: {@code EXTRACT(DAYS FROM ...)}. */
