@@ -39,6 +39,8 @@ final class PgConnection implements Runnable {
     private final PgStartup startup;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private volatile boolean closing;
+    /** Set by a server stop: the FATAL message the connection must end with, whoever closes it first. */
+    private volatile byte[] fatalOnExit;
     private boolean closed;
     private SqlSession session;
     private ActorRef<SessionActor.Command> sessionActor;
@@ -149,6 +151,8 @@ final class PgConnection implements Runnable {
         PgBuffer last = new PgBuffer(128);
         BackendMessages.errorResponse(last, PgError.fatal(ErrorCode.ADMIN_SHUTDOWN));
         byte[] bytes = java.util.Arrays.copyOf(last.array(), last.completedSize());
+        fatalOnExit = bytes;
+        // wakes a thread blocked reading; a thread that is running a statement ends with it instead
         CompletableFuture.runAsync(() -> output.terminate(bytes, TERMINATE_TIMEOUT), blocking);
         return terminated;
     }
@@ -160,7 +164,12 @@ final class PgConnection implements Runnable {
             closing = true;
             toClose = sessionActor;
         }
-        output.close();
+        byte[] fatal = fatalOnExit;
+        if (fatal != null) {
+            output.terminate(fatal, TERMINATE_TIMEOUT);
+        } else {
+            output.close();
+        }
         if (toClose != null) {
             toClose.tell(SessionActor.Close.INSTANCE);
         }
