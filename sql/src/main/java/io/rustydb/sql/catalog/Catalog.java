@@ -294,10 +294,14 @@ public final class Catalog {
         storage.compactRange(data, from, to);
     }
 
-    /** Records the row count ANALYZE measured; the planner's statistics use it. */
+    /**
+     * Records the row count ANALYZE measured; the planner's statistics use it, so plans compiled
+     * with the old statistics are planned again (as PostgreSQL re-plans after ANALYZE).
+     */
     public void recordRowCount(int tableId, long rows) {
         storage.put(system, key("stats/" + tableId), java.nio.ByteBuffer.allocate(Long.BYTES).putLong(rows).array());
         rowCounts.put(tableId, rows);
+        version.incrementAndGet();
     }
 
     /** The row count measured by the last ANALYZE of the table, or -1 if it was never analyzed. */
@@ -312,6 +316,7 @@ public final class Catalog {
     public void recordIndexDistinct(int indexId, long distinct) {
         storage.put(system, key("stats/" + indexId), java.nio.ByteBuffer.allocate(Long.BYTES).putLong(distinct).array());
         rowCounts.put(indexId, distinct);
+        version.incrementAndGet();
     }
 
     /** Distinct keys of an index at its last ANALYZE, or -1 if it was never analyzed. */
