@@ -101,7 +101,7 @@ final class StatementShapes {
                     && canonical(template.plans()).equals(canonical(literal.plans()))
                     && (!template.plans().isEmpty() || shape.values().isEmpty());
             return new Entry(same ? template.value() : null, catalogVersion);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
             // the full path reports the error with the statement's own text and positions
             return new Entry(null, catalogVersion);
         }
