@@ -42,13 +42,7 @@ class JdbcMetadataIT {
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            try {
-                server.stop();
-            } finally {
-                server.close();
-            }
-        }
+        RustyDbProcess.stopAndClose(server);
     }
 
     @Test

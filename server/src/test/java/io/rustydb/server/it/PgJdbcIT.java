@@ -68,13 +68,7 @@ class PgJdbcIT {
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            try {
-                server.stop();
-            } finally {
-                server.close();
-            }
-        }
+        RustyDbProcess.stopAndClose(server);
     }
 
     @ParameterizedTest(name = "Statement, {0}")

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,12 +34,7 @@ class PsqlDescribeIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        if (!onPath("psql")) {
-            if (System.getenv("CI") != null) {
-                fail("psql is not on PATH, and CI is set: install the PostgreSQL client");
-            }
-            Assumptions.abort("psql is not on PATH: skipping the psql tests");
-        }
+        PsqlIT.requirePsql();
         server = RustyDbProcess.start("psql-describe", tmp.resolve("data"));
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE accounts (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL,"
@@ -57,13 +50,7 @@ class PsqlDescribeIT {
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            try {
-                server.stop();
-            } finally {
-                server.close();
-            }
-        }
+        RustyDbProcess.stopAndClose(server);
     }
 
     @Test
@@ -150,18 +137,5 @@ class PsqlDescribeIT {
                     result);
         }
         return result;
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -33,24 +33,13 @@ class PsqlIT {
 
     @BeforeAll
     static void startServer() {
-        if (findOnPath("psql") == null) {
-            if (System.getenv("CI") != null) {
-                fail("psql is not on PATH, and CI is set: install the PostgreSQL client");
-            }
-            Assumptions.abort("psql is not on PATH: skipping the psql tests");
-        }
+        requirePsql();
         server = RustyDbProcess.start("psql", tmp.resolve("data"));
     }
 
     @AfterAll
     static void stopServer() {
-        if (server != null) {
-            try {
-                server.stop();
-            } finally {
-                server.close();
-            }
-        }
+        RustyDbProcess.stopAndClose(server);
     }
 
     @Test
@@ -111,7 +100,8 @@ class PsqlIT {
         return Path.of(url.toURI());
     }
 
-    private static Path findOnPath(String program) {
+    /** The program's path on PATH, or null. */
+    static Path findOnPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) {
             return null;
@@ -123,5 +113,15 @@ class PsqlIT {
             }
         }
         return null;
+    }
+
+    /** Fails under CI, and skips otherwise, when psql is not installed. */
+    static void requirePsql() {
+        if (findOnPath("psql") == null) {
+            if (System.getenv("CI") != null) {
+                fail("psql is not on PATH, and CI is set: install the PostgreSQL client");
+            }
+            Assumptions.abort("psql is not on PATH: skipping the psql tests");
+        }
     }
 }

@@ -311,4 +311,15 @@ public final class RustyDbProcess implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         }
     }
+
+    /** Stops {@code server} cleanly (if it was started) and frees it, for a test class's {@code @AfterAll}. */
+    static void stopAndClose(RustyDbProcess server) {
+        if (server != null) {
+            try {
+                server.stop();
+            } finally {
+                server.close();
+            }
+        }
+    }
 }

@@ -3,16 +3,10 @@ package io.rustydb.sql.exec;
 import io.rustydb.common.types.DataType;
 import io.rustydb.persistence.KeyCodec;
 import io.rustydb.sql.catalog.TableDef;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlCharStringLiteral;
-import org.apache.calcite.sql.SqlDynamicParam;
-import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlNumericLiteral;
 
 /**
  * Recognizes a WHERE clause that pins every primary-key column to a constant or parameter
@@ -21,11 +15,8 @@ import org.apache.calcite.sql.SqlNumericLiteral;
  */
 final class KeyLookup {
     private final TableDef table;
-    /** Per primary-key column: a constant, or an Integer client parameter index wrapped in ParamRef. */
+    /** Per primary-key column: a constant, or a {@link WhereTerms.ParamRef}. */
     private final Object[] sources;
-
-    private record ParamRef(int index) {
-    }
 
     private KeyLookup(TableDef table, Object[] sources) {
         this.table = table;
@@ -39,16 +30,14 @@ final class KeyLookup {
         }
         Object[] sources = new Object[table.primaryKey().size()];
         boolean[] found = new boolean[sources.length];
-        List<SqlNode> conjuncts = new ArrayList<>();
-        flatten(where, conjuncts);
-        for (SqlNode c : conjuncts) {
+        for (SqlNode c : WhereTerms.conjuncts(where)) {
             if (c.getKind() != SqlKind.EQUALS) {
                 continue;
             }
             SqlCall eq = (SqlCall) c;
             for (int side = 0; side < 2; side++) {
                 int keyPos = keyPosition(eq.operand(side), table, alias);
-                Object source = source(eq.operand(1 - side));
+                Object source = WhereTerms.source(eq.operand(1 - side));
                 if (keyPos >= 0 && source != null) {
                     sources[keyPos] = source;
                     found[keyPos] = true;
@@ -68,46 +57,14 @@ final class KeyLookup {
         Object[] values = new Object[sources.length];
         List<DataType> types = table.keyTypes();
         for (int i = 0; i < values.length; i++) {
-            Object raw = sources[i] instanceof ParamRef p ? parameters.get(p.index()) : sources[i];
+            Object raw = WhereTerms.value(sources[i], parameters);
             values[i] = ValueConverter.convert(raw, table.columns().get(table.primaryKey().get(i)).type());
         }
         return KeyCodec.encodeKey(table.id(), types, values);
     }
 
-    private static void flatten(SqlNode node, List<SqlNode> out) {
-        if (node.getKind() == SqlKind.AND) {
-            for (SqlNode operand : ((SqlCall) node).getOperandList()) {
-                flatten(operand, out);
-            }
-        } else {
-            out.add(node);
-        }
-    }
-
     private static int keyPosition(SqlNode node, TableDef table, String alias) {
-        if (!(node instanceof SqlIdentifier id)) {
-            return -1;
-        }
-        if (id.names.size() > 2 || (id.names.size() == 2 && !id.names.get(0).equals(alias))) {
-            return -1;
-        }
-        int column = table.columnIndex(id.names.get(id.names.size() - 1));
+        int column = WhereTerms.column(node, table, alias);
         return column < 0 ? -1 : table.primaryKey().indexOf(column);
-    }
-
-    private static Object source(SqlNode node) {
-        if (node instanceof SqlDynamicParam p) {
-            return new ParamRef(ParameterNodes.clientIndex(p));
-        }
-        if (node instanceof SqlNumericLiteral n) {
-            return n.getValueAs(BigDecimal.class);
-        }
-        if (node.getKind() == SqlKind.MINUS_PREFIX && ((SqlCall) node).operand(0) instanceof SqlNumericLiteral n) {
-            return n.getValueAs(BigDecimal.class).negate();
-        }
-        if (node instanceof SqlCharStringLiteral s) {
-            return s.getValueAs(String.class);
-        }
-        return null;
     }
 }

@@ -1,12 +1,9 @@
 package io.rustydb.sql.exec;
 
-import io.rustydb.common.ErrorCode;
-import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.DataType;
 import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.parser.dml.SqlUpdateFrom;
-import io.rustydb.sql.sequence.SequenceDefaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,18 +35,7 @@ public final class UpdateFromPlan extends RowWritingPlan {
         SqlUpdate update = fresh.get().update();
         TableDef table = Tables.resolve(engine.catalog(), (SqlIdentifier) update.getTargetTable());
         String alias = update.getAlias() != null ? update.getAlias().getSimple() : table.name();
-        List<SqlNode> columns = update.getTargetColumnList().getList();
-        int[] targets = new int[columns.size()];
-        SequenceDefaults identities = SequenceDefaults.of(engine.catalog(), table);
-        for (int i = 0; i < targets.length; i++) {
-            SqlIdentifier id = (SqlIdentifier) columns.get(i);
-            targets[i] = table.columnIndex(id.names.get(id.names.size() - 1));
-            if (targets[i] < 0) {
-                throw new PositionedException(new RustyDbException(ErrorCode.UNDEFINED_COLUMN,
-                        id.getSimple() + "\" of relation \"" + table.name()), id);
-            }
-            identities.checkUpdate(targets[i]);
-        }
+        int[] targets = UpdatePlan.targetColumns(engine, table, update);
         RowProgram program = RowProgram.compileJoined(engine, table, alias, p -> {
             SqlUpdateFrom node = fresh.get();
             SqlUpdate u = node.update();
@@ -87,13 +73,7 @@ public final class UpdateFromPlan extends RowWritingPlan {
 
     @Override
     public long write(StatementContext context, List<Object> parameters, Consumer<Object[]> written) {
-        return RowModification.run(context, parameters, writer, program, null, (key, row, evaluated) -> {
-            Object[] updated = row.clone();
-            for (int i = 0; i < targets.length; i++) {
-                updated[targets[i]] = writer.convert(targets[i], evaluated[i + 1]);
-            }
-            writer.update(context.transaction(), key, row, updated);
-            written.accept(updated);
-        });
+        return RowModification.run(context, parameters, writer, program, null,
+                UpdatePlan.assigning(context, writer, targets, written));
     }
 }

@@ -34,21 +34,7 @@ public final class UpdatePlan extends RowWritingPlan {
         SqlUpdate update = fresh.get();
         TableDef table = Tables.resolve(engine.catalog(), (SqlIdentifier) update.getTargetTable());
         String alias = update.getAlias() != null ? update.getAlias().getSimple() : table.name();
-        List<SqlNode> columns = update.getTargetColumnList().getList();
-        int[] targets = new int[columns.size()];
-        for (int i = 0; i < targets.length; i++) {
-            SqlIdentifier id = (SqlIdentifier) columns.get(i);
-            targets[i] = table.columnIndex(id.names.get(id.names.size() - 1));
-            if (targets[i] < 0) {
-                throw new PositionedException(new RustyDbException(ErrorCode.UNDEFINED_COLUMN,
-                        id.getSimple() + "\" of relation \"" + table.name()), id);
-            }
-        }
-        io.rustydb.sql.sequence.SequenceDefaults identities =
-                io.rustydb.sql.sequence.SequenceDefaults.of(engine.catalog(), table);
-        for (int target : targets) {
-            identities.checkUpdate(target);
-        }
+        int[] targets = targetColumns(engine, table, update);
         RowProgram program = RowProgram.compile(engine, table, alias, p -> {
             SqlUpdate u = fresh.get();
             List<SqlNode> items = new ArrayList<>();
@@ -87,13 +73,41 @@ public final class UpdatePlan extends RowWritingPlan {
 
     @Override
     public long write(StatementContext context, List<Object> parameters, Consumer<Object[]> written) {
-        return RowModification.run(context, parameters, writer, program, lookup, path, (key, row, evaluated) -> {
+        return RowModification.run(context, parameters, writer, program, lookup, path,
+                assigning(context, writer, targets, written));
+    }
+
+    /**
+     * The SET list's target columns; 42703 for an unknown one, 428C9 for a GENERATED ALWAYS
+     * identity column.
+     */
+    static int[] targetColumns(EngineContext engine, TableDef table, SqlUpdate update) {
+        List<SqlNode> columns = update.getTargetColumnList().getList();
+        int[] targets = new int[columns.size()];
+        io.rustydb.sql.sequence.SequenceDefaults identities =
+                io.rustydb.sql.sequence.SequenceDefaults.of(engine.catalog(), table);
+        for (int i = 0; i < targets.length; i++) {
+            SqlIdentifier id = (SqlIdentifier) columns.get(i);
+            targets[i] = table.columnIndex(id.names.get(id.names.size() - 1));
+            if (targets[i] < 0) {
+                throw new PositionedException(new RustyDbException(ErrorCode.UNDEFINED_COLUMN,
+                        id.getSimple() + "\" of relation \"" + table.name()), id);
+            }
+            identities.checkUpdate(targets[i]);
+        }
+        return targets;
+    }
+
+    /** Writes a row with the SET values (outputs 1..n of the row program) in its target columns. */
+    static RowModification.RowAction assigning(StatementContext context, RowWriter writer, int[] targets,
+            Consumer<Object[]> written) {
+        return (key, row, evaluated) -> {
             Object[] updated = row.clone();
             for (int i = 0; i < targets.length; i++) {
                 updated[targets[i]] = writer.convert(targets[i], evaluated[i + 1]);
             }
             writer.update(context.transaction(), key, row, updated);
             written.accept(updated);
-        });
+        };
     }
 }
