@@ -273,17 +273,21 @@ public final class Catalog {
         Tablespace data = storage.tablespace(tablespace);
         byte[] from = KeyCodec.objectPrefix(objectId);
         byte[] to = KeyCodec.objectPrefixEnd(objectId);
-        boolean more = true;
-        while (more) {
-            more = false;
+        // each batch starts after the last key the previous one deleted: seeking from the start
+        // again would step over every tombstone written so far, quadratic in the table's size
+        byte[] resume = from;
+        while (resume != null) {
+            byte[] start = resume;
+            resume = null;
             try (StorageTransaction txn = storage.begin()) {
                 txn.beginStatement();
                 int deleted = 0;
-                try (KvIterator it = txn.scan(data, from, to)) {
+                try (KvIterator it = txn.scan(data, start, to)) {
                     while (it.next()) {
-                        txn.delete(data, it.key());
+                        byte[] key = it.key();
+                        txn.delete(data, key);
                         if (++deleted == DELETE_BATCH) {
-                            more = true;
+                            resume = java.util.Arrays.copyOf(key, key.length + 1);
                             break;
                         }
                     }

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * crash (a crash leaves a gap, as a sequence cache does).
  */
 final class RowIdAllocator {
-    private static final long BLOCK = 1024;
+    /** Ids per durable reservation: one synced write per 16,384 rows loaded into a table without a key. */
+    private static final long BLOCK = 16_384;
 
     private final StorageEngine storage;
     private final Tablespace system;

@@ -1,6 +1,9 @@
 package io.rustydb.sql.catalog;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rustydb.common.types.DataType;
 import io.rustydb.persistence.KeyCodec;
@@ -34,6 +37,33 @@ class CatalogTest {
         }
         try (StorageEngine storage = open()) {
             assertNotEquals(orphan, Catalog.load(storage).newObjectId());
+        }
+    }
+
+    @Test
+    void deleteObjectRemovesEveryKeyOfTheObjectAcrossBatches() {
+        try (StorageEngine storage = open()) {
+            Catalog catalog = Catalog.load(storage);
+            var users = storage.tablespace(StorageEngine.USERS);
+            int gone = catalog.newObjectId();
+            int kept = catalog.newObjectId();
+            int rows = 25_123;
+            try (var txn = storage.begin()) {
+                for (int i = 0; i < rows; i++) {
+                    txn.put(users, KeyCodec.encodeKey(gone, List.of(DataType.INTEGER), new Object[] {i}), new byte[] {1});
+                }
+                txn.put(users, KeyCodec.encodeKey(kept, List.of(DataType.INTEGER), new Object[] {0}), new byte[] {2});
+                txn.commit();
+            }
+            catalog.deleteObject(StorageEngine.USERS, gone);
+            try (var txn = storage.begin()) {
+                txn.beginStatement();
+                try (var it = txn.scan(users, KeyCodec.objectPrefix(gone), KeyCodec.objectPrefixEnd(kept))) {
+                    assertTrue(it.next());
+                    assertArrayEquals(KeyCodec.encodeKey(kept, List.of(DataType.INTEGER), new Object[] {0}), it.key());
+                    assertFalse(it.next());
+                }
+            }
         }
     }
 }
