@@ -32,3 +32,5 @@ SELECT 'hello'::varchar(3), 'hi'::char(4) || '|';
 > hel | hi|
 SELECT 42::text, 3.5::text, true::text, CAST(7 AS VARCHAR), CAST(false AS varchar(5));
 > 42 | 3.5 | true | 7 | false
+SELECT CAST(NULL AS INT), NULL::text IS NULL;
+> NULL | t

@@ -80,3 +80,12 @@ SELECT 1 = NULL;
 > NULL
 SELECT CAST(NULL AS INT);
 > NULL
+-- Moved back from known-gaps.md once RustyDB matched PostgreSQL.
+SELECT NULL = NULL, NULL <> NULL, NULL IS NULL, 1 = NULL;
+> NULL | NULL | t | NULL
+SELECT NULL, NULL;
+> NULL | NULL
+SELECT true, false;
+> t | f
+VALUES (true, NULL::int, 'x');
+> t | NULL | x

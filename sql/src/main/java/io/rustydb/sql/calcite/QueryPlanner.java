@@ -190,7 +190,10 @@ public final class QueryPlanner {
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
         RelNode logical = IntervalOutput.wrap(new PgRexRewriter(cluster.getRexBuilder()).rewrite(root.project()));
-        RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE);
+        // The planner asks for simple traits: a one-row VALUES of several literal columns is sorted on
+        // every column suffix, a composite collation trait, so keep just its first collation (as
+        // Calcite's own Prepare does with RelTraitSet.simplify()).
+        RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
         RelNode physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> stashed = new HashMap<>();
