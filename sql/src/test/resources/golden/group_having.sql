@@ -34,3 +34,18 @@ SELECT region, sum(qty) AS total FROM sales GROUP BY 1 ORDER BY 2 DESC NULLS LAS
 > west | NULL
 SELECT region, qty FROM sales GROUP BY region;
 ! 42803
+SELECT region, min(price), max(price), avg(price) FROM sales GROUP BY region ORDER BY region;
+> east | 9.99 | 9.99 | 9.9900000000000000
+> north | 1.50 | 2.00 | 1.7500000000000000
+> south | 1.40 | 1.50 | 1.45000000000000000000
+> west | NULL | NULL | NULL
+SELECT avg(qty), avg(price), count(*) FROM sales WHERE qty > 100;
+> NULL | NULL | 0
+SELECT region, avg(qty) FROM sales GROUP BY ROLLUP(region) ORDER BY region;
+> east | 1.00000000000000000000
+> north | 7.5000000000000000
+> south | 5.0000000000000000
+> west | NULL
+> NULL | 5.2000000000000000
+SELECT region FROM sales GROUP BY region HAVING avg(qty) > 5 ORDER BY region;
+> north

@@ -39,7 +39,65 @@ final class PgConvertlets implements SqlRexConvertletTable {
         if (call.getOperator() == PgOperators.ROUND) {
             return PgConvertlets::convertRound;
         }
+        if (call.getOperator().getKind() == SqlKind.AVG && call.operandCount() == 1) {
+            return PgConvertlets::convertAvg;
+        }
+        if (call.getOperator().getKind() == SqlKind.SUM && call.operandCount() == 1) {
+            return PgConvertlets::convertSum;
+        }
         return StandardConvertletTable.INSTANCE.get(call);
+    }
+
+    /** AVG in a window: PostgreSQL's numeric SUM / COUNT over the same window ({@link PgAverages}). */
+    private static RexNode convertAvg(SqlRexContext cx, SqlCall call) {
+        RelDataType type = cx.getValidator().getValidatedNodeType(call);
+        org.apache.calcite.sql.parser.SqlParserPos pos = org.apache.calcite.sql.parser.SqlParserPos.ZERO;
+        org.apache.calcite.sql.SqlNode arg = call.operand(0);
+        if (!PgAverages.isNumericAvg(type)) {
+            if (cx.getValidator().getValidatedNodeType(arg).getSqlTypeName() != SqlTypeName.REAL) {
+                return StandardConvertletTable.INSTANCE.get(call).convertCall(cx, call);
+            }
+            // float4 averages accumulate in float8, as in PostgreSQL.
+            org.apache.calcite.sql.SqlNode dbl = cast(cx, arg, new org.apache.calcite.sql.SqlBasicTypeNameSpec(
+                    SqlTypeName.DOUBLE, pos), cx.getTypeFactory().createSqlType(SqlTypeName.DOUBLE));
+            RexNode sum = cx.convertExpression(SqlStdOperatorTable.SUM.createCall(pos, dbl));
+            RexNode count = cx.convertExpression(SqlStdOperatorTable.COUNT.createCall(pos, arg));
+            RexBuilder rex = cx.getRexBuilder();
+            return rex.makeCall(type, SqlStdOperatorTable.DIVIDE, List.of(sum, rex.makeCast(type, count)));
+        }
+        RexNode sum = cx.convertExpression(SqlStdOperatorTable.SUM.createCall(pos, numericIfBigint(cx, arg)));
+        RexNode count = cx.convertExpression(SqlStdOperatorTable.COUNT.createCall(pos, arg));
+        return PgAverages.divide(cx.getRexBuilder(), type, sum, count);
+    }
+
+    /** SUM of bigint in a window: summed as numeric, its type in PostgreSQL. */
+    private static RexNode convertSum(SqlRexContext cx, SqlCall call) {
+        org.apache.calcite.sql.SqlNode arg = call.operand(0);
+        org.apache.calcite.sql.SqlNode wide = numericIfBigint(cx, arg);
+        if (wide == arg) {
+            return StandardConvertletTable.INSTANCE.get(call).convertCall(cx, call);
+        }
+        return cx.convertExpression(SqlStdOperatorTable.SUM.createCall(org.apache.calcite.sql.parser.SqlParserPos.ZERO,
+                wide));
+    }
+
+    private static org.apache.calcite.sql.SqlNode numericIfBigint(SqlRexContext cx, org.apache.calcite.sql.SqlNode arg) {
+        if (cx.getValidator().getValidatedNodeType(arg).getSqlTypeName() != SqlTypeName.BIGINT) {
+            return arg;
+        }
+        org.apache.calcite.sql.parser.SqlParserPos pos = org.apache.calcite.sql.parser.SqlParserPos.ZERO;
+        return cast(cx, arg, new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.DECIMAL,
+                TypeMapping.UNBOUNDED_NUMERIC_PRECISION, 0, pos), PgOperators.unboundedNumeric(cx.getTypeFactory()));
+    }
+
+    /** CAST(arg AS type), with its type recorded, as the window conversion looks it up. */
+    private static org.apache.calcite.sql.SqlNode cast(SqlRexContext cx, org.apache.calcite.sql.SqlNode arg,
+            org.apache.calcite.sql.SqlBasicTypeNameSpec spec, RelDataType type) {
+        org.apache.calcite.sql.SqlNode cast = SqlStdOperatorTable.CAST.createCall(spec.getParserPos(), arg,
+                new org.apache.calcite.sql.SqlDataTypeSpec(spec, spec.getParserPos()));
+        cx.getValidator().setValidatedNodeType(cast, cx.getTypeFactory().createTypeWithNullability(type,
+                cx.getValidator().getValidatedNodeType(arg).isNullable()));
+        return cast;
     }
 
     private static RexNode convertRound(SqlRexContext cx, SqlCall call) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -41,7 +42,11 @@ final class PgRexRewriter extends RexShuttle {
         return root.accept(new RelHomogeneousShuttle() {
             @Override
             public RelNode visit(RelNode other) {
-                return super.visit(other).accept(self);
+                RelNode visited = super.visit(other);
+                if (visited instanceof LogicalAggregate) {
+                    visited = PgAverages.reduce((LogicalAggregate) visited, rex);
+                }
+                return visited.accept(self);
             }
         });
     }

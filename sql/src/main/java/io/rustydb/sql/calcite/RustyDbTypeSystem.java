@@ -7,7 +7,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Calcite type rules adjusted to PostgreSQL's: NUMERIC up to 1000 digits, SUM of integers is
- * BIGINT (of BIGINT, NUMERIC), AVG of exact numbers is NUMERIC rather than a truncated integer.
+ * BIGINT (of BIGINT, NUMERIC), SUM of REAL is REAL, AVG of exact numbers is NUMERIC rather than a truncated integer.
  */
 public final class RustyDbTypeSystem extends RelDataTypeSystemImpl {
     public static final RustyDbTypeSystem INSTANCE = new RustyDbTypeSystem();
@@ -41,7 +41,8 @@ public final class RustyDbTypeSystem extends RelDataTypeSystemImpl {
             case TINYINT, SMALLINT, INTEGER -> result = factory.createSqlType(SqlTypeName.BIGINT);
             case BIGINT -> result = factory.createSqlType(SqlTypeName.DECIMAL, 1000, 0);
             case DECIMAL -> result = factory.createSqlType(SqlTypeName.DECIMAL, 1000, argumentType.getScale());
-            case REAL, FLOAT, DOUBLE -> result = factory.createSqlType(SqlTypeName.DOUBLE);
+            case REAL -> result = factory.createSqlType(SqlTypeName.REAL);
+            case FLOAT, DOUBLE -> result = factory.createSqlType(SqlTypeName.DOUBLE);
             default -> {
                 return super.deriveSumType(factory, argumentType);
             }
