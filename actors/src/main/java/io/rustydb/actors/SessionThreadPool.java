@@ -10,10 +10,11 @@ import org.apache.pekko.dispatch.ExecutorServiceConfigurator;
 import org.apache.pekko.dispatch.ExecutorServiceFactory;
 
 /**
- * Executor of the session dispatcher: a thread per concurrently running session, reused while
- * idle and retired after {@code keep-alive-time}. Session work blocks (RocksDB, fsync, lock waits),
- * so a session must never wait for another's thread; Pekko's thread-pool-executor would instead
- * start a new thread for every task until its core size is reached.
+ * Executor of the session dispatcher, where SessionActors open and close their sessions: a
+ * thread per session doing so at the same time, reused while idle and retired after
+ * {@code keep-alive-time}. That work blocks (catalog reads, rollback), so a session must never
+ * wait for another's thread; Pekko's thread-pool-executor would instead start a new thread for
+ * every task until its core size is reached.
  */
 public final class SessionThreadPool extends ExecutorServiceConfigurator {
     private final long keepAliveMillis;

@@ -7,9 +7,11 @@ import io.rustydb.sql.SqlSession;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -150,7 +152,7 @@ final class PgConnection implements Runnable {
         }
         PgBuffer last = new PgBuffer(128);
         BackendMessages.errorResponse(last, PgError.fatal(ErrorCode.ADMIN_SHUTDOWN));
-        byte[] bytes = java.util.Arrays.copyOf(last.array(), last.completedSize());
+        byte[] bytes = Arrays.copyOf(last.array(), last.completedSize());
         fatalOnExit = bytes;
         // wakes a thread blocked reading; a thread that is running a statement ends with it instead
         CompletableFuture.runAsync(() -> output.terminate(bytes, TERMINATE_TIMEOUT), blocking);
@@ -188,7 +190,7 @@ final class PgConnection implements Runnable {
             try {
                 this.out = socket.getOutputStream();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
 

@@ -2,6 +2,7 @@ package io.rustydb.pgwire;
 
 import io.rustydb.actors.SessionRegistry;
 import io.rustydb.actors.Sessions;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -146,7 +147,7 @@ public final class PgServer {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         if (closeable == null) {
             return;
         }
