@@ -34,3 +34,7 @@ SELECT 42::text, 3.5::text, true::text, CAST(7 AS VARCHAR), CAST(false AS varcha
 > 42 | 3.5 | true | 7 | false
 SELECT CAST(NULL AS INT), NULL::text IS NULL;
 > NULL | t
+SELECT 5::bigint * 2, pg_typeof(5::bigint);
+> 10 | bigint
+SELECT pg_typeof(1), pg_typeof(1.5), pg_typeof(now()::date), pg_typeof('x'::varchar(3)), pg_typeof(2.0::float8);
+> integer | numeric | date | character varying | double precision

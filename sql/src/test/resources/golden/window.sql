@@ -96,3 +96,10 @@ SELECT id, avg(v) OVER (ORDER BY id), avg(v::float8) OVER (ORDER BY id) FROM s O
 > 4 | 13.7500000000000000 | 13.75
 > 5 | 14.0000000000000000 | 14
 > 6 | 14.0000000000000000 | 14
+SELECT id, ntile(2) OVER (ORDER BY id) FROM s ORDER BY id;
+> 1 | 1
+> 2 | 1
+> 3 | 1
+> 4 | 2
+> 5 | 2
+> 6 | 2

@@ -39,6 +39,9 @@ final class PgConvertlets implements SqlRexConvertletTable {
         if (call.getOperator() == PgOperators.ROUND) {
             return PgConvertlets::convertRound;
         }
+        if (call.getOperator() == PgOperators.PG_TYPEOF) {
+            return PgConvertlets::convertTypeOf;
+        }
         if (call.getOperator().getKind() == SqlKind.AVG && call.operandCount() == 1) {
             return PgConvertlets::convertAvg;
         }
@@ -46,6 +49,14 @@ final class PgConvertlets implements SqlRexConvertletTable {
             return PgConvertlets::convertSum;
         }
         return StandardConvertletTable.INSTANCE.get(call);
+    }
+
+    /** pg_typeof(x): the PostgreSQL name of the type the validator gave x. */
+    private static RexNode convertTypeOf(SqlRexContext cx, SqlCall call) {
+        RelDataType type = cx.getValidator().getValidatedNodeType(call.operand(0));
+        String name = type.getSqlTypeName() == SqlTypeName.NULL ? "unknown"
+                : TypeMapping.columnType(type).type().sqlName();
+        return cx.getRexBuilder().makeLiteral(name, cx.getValidator().getValidatedNodeType(call), true);
     }
 
     /** AVG in a window: PostgreSQL's numeric SUM / COUNT over the same window ({@link PgAverages}). */

@@ -66,6 +66,10 @@ public final class PgOperators {
         }
     };
 
+    /** pg_typeof(x): the name of x's type, e.g. {@code integer}; replaced by that constant when converted. */
+    public static final SqlFunction PG_TYPEOF = new SqlFunction("PG_TYPEOF", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.VARCHAR, null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM);
+
     /** round(x, n): numeric for every exact or numeric x; 42883 for double precision, as in PostgreSQL. */
     public static final SqlFunction ROUND = new SqlFunction("PG_ROUND", SqlKind.OTHER_FUNCTION,
             ReturnTypes.ARG0_NULLABLE, null, OperandTypes.ANY_ANY, SqlFunctionCategory.NUMERIC) {
@@ -103,6 +107,7 @@ public final class PgOperators {
     static {
         user("reverse", TEXT, OperandTypes.family(SqlTypeFamily.CHARACTER), "reverse", String.class);
         user("md5", TEXT, OperandTypes.family(SqlTypeFamily.CHARACTER), "md5", String.class);
+        BY_NAME.computeIfAbsent("pg_typeof", k -> new ArrayList<>()).add(PG_TYPEOF);
         textAndInteger("left");
         textAndInteger("right");
         user("trunc", NUMERIC, OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER), "trunc",

@@ -109,7 +109,9 @@ public final class Parameterizer extends SqlShuttle {
 
     @Override
     public SqlNode visit(SqlCall call) {
-        if (call instanceof SqlWindow) {
+        if (call instanceof SqlWindow || call.getKind() == SqlKind.NTILE
+                || call.getOperator().getName().equalsIgnoreCase("ntile")) {
+            // a window frame's bounds and ntile's bucket count must stay literals
             return call;
         }
         if (call.getKind() == SqlKind.CAST && call.operand(0) instanceof SqlCharStringLiteral text
