@@ -4,6 +4,8 @@ import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.persistence.StorageEngine;
 import io.rustydb.sql.catalog.ColumnDef;
+import io.rustydb.sql.catalog.IndexColumnDef;
+import io.rustydb.sql.catalog.IndexDef;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.exec.EngineContext;
 import io.rustydb.sql.exec.Execution;
@@ -61,10 +63,6 @@ public final class CreateTablePlan extends UtilityPlan {
                 }
             }
             OwnedSequences.check(c, name);
-            if (c.unique() && !c.primaryKey()) {
-                throw new PositionedException(new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                        "UNIQUE constraints other than the primary key"), c);
-            }
             String defaultText = c.defaultValue() == null ? null
                     : c.defaultValue().toSqlString(PostgresqlSqlDialect.DEFAULT).getSql();
             if (c.serial()) {
@@ -82,6 +80,7 @@ public final class CreateTablePlan extends UtilityPlan {
             pk.add(index);
         }
         TableDef def = new TableDef(engine.catalog().newObjectId(), schema, name, tablespace, columns, pk);
+        def = def.withIndexes(uniqueConstraints(name, columns));
         checkDefaults(def);
         owned.plan(node.columns());
         engine.catalog().createTable(def);
@@ -89,14 +88,58 @@ public final class CreateTablePlan extends UtilityPlan {
         return Execution.completed("CREATE TABLE");
     }
 
+    /**
+     * UNIQUE column and table constraints become unique indexes named as PostgreSQL names them
+     * ({@code table_col_key}); the new table is empty, so there is nothing to build.
+     */
+    private List<IndexDef> uniqueConstraints(String table, List<ColumnDef> columns) {
+        List<List<String>> keys = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (SqlColumnDeclaration c : node.columns()) {
+            if (c.unique() && !c.primaryKey()) {
+                keys.add(List.of(c.nameString()));
+                names.add(null);
+            }
+        }
+        for (SqlTableConstraint constraint : node.constraints()) {
+            if (constraint.type() == SqlTableConstraint.Type.UNIQUE) {
+                keys.add(constraint.columnNames());
+                names.add(constraint.name() == null ? null : constraint.name().getSimple());
+            }
+        }
+        List<IndexDef> indexes = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            List<IndexColumnDef> indexColumns = new ArrayList<>();
+            for (String column : keys.get(i)) {
+                if (indexOf(columns, column) < 0) {
+                    throw new RustyDbException(ErrorCode.UNDEFINED_COLUMN, column + "\" named in key does not exist");
+                }
+                indexColumns.add(IndexColumnDef.ascending(column));
+            }
+            String indexName = names.get(i);
+            if (indexName == null) {
+                String stem = table + "_" + String.join("_", keys.get(i));
+                indexName = stem + "_key";
+                for (int n = 1; used.contains(indexName) || engine.catalog().indexOwner(Tables.schema(node.name()),
+                        indexName).isPresent(); n++) {
+                    indexName = stem + "_key" + n;
+                }
+            } else if (used.contains(indexName)
+                    || engine.catalog().indexOwner(Tables.schema(node.name()), indexName).isPresent()) {
+                throw new RustyDbException(ErrorCode.DUPLICATE_TABLE, indexName);
+            }
+            used.add(indexName);
+            indexes.add(new IndexDef(engine.catalog().newObjectId(), indexName, indexColumns, true, false));
+        }
+        return indexes;
+    }
+
     private List<String> primaryKey() {
         int declarations = 0;
         for (SqlTableConstraint constraint : node.constraints()) {
             if (constraint.type() == SqlTableConstraint.Type.PRIMARY_KEY) {
                 declarations++;
-            } else {
-                throw new PositionedException(new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                        "UNIQUE constraints other than the primary key"), constraint);
             }
         }
         for (SqlColumnDeclaration c : node.columns()) {
