@@ -1,7 +1,6 @@
 package io.rustydb.sql.exec;
 
 import io.rustydb.common.types.DataType;
-import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.catalog.TableDef;
 import io.rustydb.sql.parser.dml.SqlUpdateFrom;
 import java.util.ArrayList;
@@ -48,10 +47,7 @@ public final class UpdateFromPlan extends RowWritingPlan {
             items.add(node.from().accept(p));
             return items;
         }, declared);
-        List<ResultColumn> outputs = program.outputs();
-        for (int i = 0; i < targets.length; i++) {
-            Assignment.check(outputs.get(i + 1).type().type(), table.columns().get(targets[i]));
-        }
+        UpdatePlan.checkAssignments(program, table, targets);
         return new UpdateFromPlan(new RowWriter(engine, table), program, targets, program.parameterTypes(declared));
     }
 

@@ -45,10 +45,7 @@ public final class UpdatePlan extends RowWritingPlan {
             }
             return items;
         }, declared);
-        List<ResultColumn> outputs = program.outputs();
-        for (int i = 0; i < targets.length; i++) {
-            Assignment.check(outputs.get(i + 1).type().type(), table.columns().get(targets[i]));
-        }
+        checkAssignments(program, table, targets);
         KeyLookup lookup = KeyLookup.of(update.getCondition(), table, alias);
         UpdatePlan plan = new UpdatePlan(new RowWriter(engine, table), program, lookup, targets,
                 program.parameterTypes(declared));
@@ -96,6 +93,14 @@ public final class UpdatePlan extends RowWritingPlan {
             identities.checkUpdate(targets[i]);
         }
         return targets;
+    }
+
+    /** 42804 if a SET value (outputs 1..n of the row program) cannot be stored in its column. */
+    static void checkAssignments(RowProgram program, TableDef table, int[] targets) {
+        List<ResultColumn> outputs = program.outputs();
+        for (int i = 0; i < targets.length; i++) {
+            Assignment.check(outputs.get(i + 1).type().type(), table.columns().get(targets[i]));
+        }
     }
 
     /** Writes a row with the SET values (outputs 1..n of the row program) in its target columns. */

@@ -1,5 +1,6 @@
 package io.rustydb.sql.pgcatalog;
 
+import io.rustydb.sql.calcite.FunctionParameters;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -59,32 +60,7 @@ final class PgFunction implements ScalarFunction, ImplementableFunction {
 
     @Override
     public List<FunctionParameter> getParameters() {
-        List<FunctionParameter> parameters = new ArrayList<>();
-        for (int i = 0; i < arity; i++) {
-            int ordinal = i;
-            parameters.add(new FunctionParameter() {
-                @Override
-                public int getOrdinal() {
-                    return ordinal;
-                }
-
-                @Override
-                public String getName() {
-                    return "arg" + ordinal;
-                }
-
-                @Override
-                public RelDataType getType(RelDataTypeFactory factory) {
-                    return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.ANY), true);
-                }
-
-                @Override
-                public boolean isOptional() {
-                    return false;
-                }
-            });
-        }
-        return parameters;
+        return FunctionParameters.of(java.util.Collections.nCopies(arity, SqlTypeName.ANY));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.rustydb.sql.sequence;
 
+import io.rustydb.sql.calcite.FunctionParameters;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,33 +134,8 @@ public final class SequenceFunctions {
         }
 
         @Override
-        public List<FunctionParameter> getParameters() {
-            List<FunctionParameter> parameters = new ArrayList<>();
-            for (int i = 0; i < argTypes.length; i++) {
-                int ordinal = i;
-                parameters.add(new FunctionParameter() {
-                    @Override
-                    public int getOrdinal() {
-                        return ordinal;
-                    }
-
-                    @Override
-                    public String getName() {
-                        return "arg" + ordinal;
-                    }
-
-                    @Override
-                    public RelDataType getType(RelDataTypeFactory typeFactory) {
-                        return typeFactory.createTypeWithNullability(typeFactory.createSqlType(argTypes[ordinal]), true);
-                    }
-
-                    @Override
-                    public boolean isOptional() {
-                        return false;
-                    }
-                });
-            }
-            return parameters;
+            public List<FunctionParameter> getParameters() {
+            return FunctionParameters.of(List.of(argTypes));
         }
 
         @Override
