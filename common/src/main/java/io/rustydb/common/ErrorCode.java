@@ -76,6 +76,7 @@ public enum ErrorCode {
     TOO_MANY_CONNECTIONS("53300", "sorry, too many clients already", 0),
     // Class 55 - object not in prerequisite state
     OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "%s", 1),
+    OBJECT_IN_USE("55006", "%s", 1),
     LOCK_NOT_AVAILABLE("55P03", "could not obtain lock on %s", 1),
     LOCK_TIMEOUT("55P03", "canceling statement due to lock timeout", 0),
     ROW_LOCK_NOT_AVAILABLE("55P03", "could not obtain lock on row in relation \"%s\"", 1),

@@ -81,6 +81,11 @@ public final class KeyCodec {
         return prefixEnd(objectPrefix(objectId));
     }
 
+    /** The smallest key greater than {@code key}: the end of the range holding only {@code key}. */
+    public static byte[] successor(byte[] key) {
+        return java.util.Arrays.copyOf(key, key.length + 1);
+    }
+
     /**
      * The smallest byte string greater than every string starting with {@code prefix}, or
      * {@code null} (unbounded) when the prefix is all {@code 0xFF}.
