@@ -1,6 +1,5 @@
 package io.rustydb.persistence;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class BulkLoad implements WriteTarget {
     private final BulkLoads loads;
     private final WriteBatch batch = new WriteBatch();
     /** Keys of the batch not yet written, for this load's own reads (duplicate checks). */
-    private final Map<ByteBuffer, byte[]> pending = new HashMap<>();
+    private final Map<Key, byte[]> pending = new HashMap<>();
     private long keysWritten;
     /** Sequence number once the load committed or was removed; -1 while it runs. */
     long endSequence = -1;
@@ -71,7 +70,7 @@ final class BulkLoad implements WriteTarget {
     @Override
     public byte[] getForUpdate(Tablespace space, byte[] key) {
         requireOwnKey(space, key);
-        byte[] staged = pending.get(ByteBuffer.wrap(key));
+        byte[] staged = pending.get(new Key(key));
         if (staged != null) {
             return staged == DELETED ? null : staged;
         }
@@ -87,7 +86,7 @@ final class BulkLoad implements WriteTarget {
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, space.name());
         }
-        pending.put(ByteBuffer.wrap(key), value);
+        pending.put(new Key(key), value);
         writeIfFull();
     }
 
@@ -99,7 +98,7 @@ final class BulkLoad implements WriteTarget {
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, space.name());
         }
-        pending.put(ByteBuffer.wrap(key), DELETED);
+        pending.put(new Key(key), DELETED);
         writeIfFull();
     }
 
@@ -182,5 +181,33 @@ final class BulkLoad implements WriteTarget {
             }
         }
         return false;
+    }
+
+    /**
+     * A key in {@link #pending}, hashed with FNV-1a: the polynomial hash of {@link Arrays#hashCode}
+     * collides constantly on keys that differ only in their last bytes, as consecutive keys do.
+     */
+    private static final class Key {
+        private final byte[] bytes;
+        private final int hash;
+
+        Key(byte[] bytes) {
+            this.bytes = bytes;
+            int h = 0x811C9DC5;
+            for (byte b : bytes) {
+                h = (h ^ (b & 0xFF)) * 0x01000193;
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
+        }
     }
 }
