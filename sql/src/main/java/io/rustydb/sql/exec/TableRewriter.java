@@ -55,6 +55,8 @@ public final class TableRewriter {
             write.commit();
         }
         engine.catalog().replaceTable(from, to);
+        // the count was just measured: the planner keeps its estimate across the rewrite
+        engine.catalog().recordRowCount(to.id(), rows);
         engine.catalog().deleteRows(from);
         return rows;
     }
