@@ -182,7 +182,12 @@ public final class QueryPlanner {
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);
         // ORDER BY ... LIMIT n keeps the n first rows in a bounded heap instead of sorting them all
-        planner.addRule(org.apache.calcite.adapter.enumerable.EnumerableRules.ENUMERABLE_LIMIT_SORT_RULE);
+        // (only when the input is not in that order already: Volcano compares costs by rows alone,
+        // so it would take the heap over a scan that stops after n rows)
+        planner.addRule(org.apache.calcite.adapter.enumerable.EnumerableLimitSortRule.Config.DEFAULT
+                .withOperandSupplier(b -> b.operand(org.apache.calcite.rel.logical.LogicalSort.class)
+                        .predicate(QueryPlanner::topNOfUnsortedInput).anyInputs())
+                .as(org.apache.calcite.adapter.enumerable.EnumerableLimitSortRule.Config.class).toRule());
         planner.addRule(IndexScanRule.FILTER);
         planner.addRule(IndexScanRule.PROJECT_FILTER);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
@@ -218,5 +223,21 @@ public final class QueryPlanner {
             columns.add(new ResultColumn(name, TypeMapping.columnType(f.getType()), 0, 0));
         }
         return new CompiledQuery(bindable, columns, slotTypes(validator, validated), RelOptUtil.toString(physical, SqlExplainLevel.ALL_ATTRIBUTES));
+    }
+
+    /** A Sort with a row limit whose input does not already come in the requested order. */
+    private static boolean topNOfUnsortedInput(org.apache.calcite.rel.core.Sort sort) {
+        if (sort.fetch == null) {
+            return false;
+        }
+        var collations = sort.getCluster().getMetadataQuery().collations(sort.getInput());
+        if (collations != null) {
+            for (org.apache.calcite.rel.RelCollation collation : collations) {
+                if (collation.satisfies(sort.getCollation())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

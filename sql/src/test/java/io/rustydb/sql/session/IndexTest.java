@@ -108,6 +108,10 @@ class IndexTest {
         assertEquals(List.of(List.of("n401"), List.of("n402")),
                 rows("SELECT note FROM items WHERE id > 400 ORDER BY id LIMIT 2"));
 
+        String topN = explain("SELECT id FROM items ORDER BY qty, id LIMIT 3");
+        assertTrue(topN.contains("EnumerableLimitSort"), "unsorted input: a bounded heap, " + topN);
+        assertEquals(List.of(List.of(7), List.of(14), List.of(21)), rows("SELECT id FROM items ORDER BY qty, id LIMIT 3"));
+
         run(session, "CREATE INDEX items_code ON items (code)");
         run(session, "ANALYZE items");
         // the index returns c3's rows by code, then id; here it happens to be id order too, but
