@@ -301,6 +301,10 @@ public final class StorageEngine implements AutoCloseable {
         }
     }
 
+    org.rocksdb.DBOptions dbOptions() {
+        return resources.dbOptions;
+    }
+
     BulkLoads bulkLoads() {
         return bulkLoads;
     }
