@@ -75,6 +75,14 @@ public final class PgFunctions {
 
     // ---- numbers -------------------------------------------------------------------------
 
+    /**
+     * A numeric value with its trailing zeros stripped: equal (by {@code equals}) for values
+     * PostgreSQL considers equal, such as 1.0 and 1.00, so it can serve as a hash key.
+     */
+    public static BigDecimal numericKey(BigDecimal d) {
+        return d.stripTrailingZeros();
+    }
+
     /** round(double precision): round half to even, as C's rint. */
     public static double rint(double d) {
         return Math.rint(d);

@@ -99,6 +99,8 @@ public final class PgOperators {
     static final SqlUserDefinedFunction RINT = udf("pg_rint", ReturnTypes.ARG0_NULLABLE, "rint", double.class);
     static final SqlUserDefinedFunction DIVIDE = udf("pg_numeric_div", ReturnTypes.ARG0_NULLABLE, "divide", java.math.BigDecimal.class, java.math.BigDecimal.class);
     static final SqlUserDefinedFunction ROUND_SCALE = udf("pg_round", ReturnTypes.ARG0_NULLABLE, "round", java.math.BigDecimal.class, int.class);
+    /** The value a numeric hash key is compared by (see {@link NumericKeys}). */
+    static final SqlUserDefinedFunction NUMERIC_KEY = udf("pg_numeric_key", ReturnTypes.ARG0_NULLABLE, "numericKey", java.math.BigDecimal.class);
     static final SqlUserDefinedFunction ROUND_HALF_UP = udf("pg_round_half_up", ReturnTypes.ARG0_NULLABLE, "roundHalfUp", java.math.BigDecimal.class, int.class);
 
     /** Functions users call by name, by lower-case name. */

@@ -181,6 +181,7 @@ public final class QueryPlanner {
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);
+        NumericKeys.register(planner);
         planner.addRule(IndexScanRule.FILTER);
         planner.addRule(IndexScanRule.PROJECT_FILTER);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
@@ -194,7 +195,7 @@ public final class QueryPlanner {
         // every column suffix, a composite collation trait, so keep just its first collation (as
         // Calcite's own Prepare does with RelTraitSet.simplify()).
         RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
-        RelNode physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
+        RelNode physical = NumericKeys.rewrite(Programs.standard().run(planner, logical, desired, List.of(), List.of()));
         @SuppressWarnings("unchecked")
         Map<String, Object> stashed = new HashMap<>();
         RelNode executed = physical;
