@@ -275,3 +275,32 @@ SELECT y, count(*) OVER (PARTITION BY x), sum(y) OVER (PARTITION BY x ORDER BY y
 > 10 | 3 | 10
 > 11 | 3 | 21
 > 12 | 3 | 23
+-- Literals of different scales (VALUES, UNION) are numeric without a fixed scale and compare by value.
+SELECT x FROM (VALUES (1.0), (1.00), (1)) v(x);
+> 1.0
+> 1.00
+> 1
+SELECT DISTINCT x FROM (VALUES (1.0), (1.00), (1)) v(x);
+> 1.0
+SELECT DISTINCT x FROM (VALUES (1.00), (1.0), (1)) v(x);
+> 1.00
+SELECT x, count(*) FROM (VALUES (1.0), (1.00), (1), (2.50), (2.5)) v(x) GROUP BY x ORDER BY x;
+> 1.0 | 3
+> 2.50 | 2
+SELECT count(DISTINCT x) FROM (VALUES (1.0), (1.00), (1), (2)) v(x);
+> 2
+SELECT 1.0 UNION SELECT 1.00;
+> 1.0
+SELECT 1.00 UNION SELECT 1.0;
+> 1.00
+SELECT 1 UNION SELECT 1.0;
+> 1
+SELECT 1.00 INTERSECT SELECT 1.0;
+> 1.00
+SELECT 1.0 INTERSECT SELECT 1.00;
+> 1.0
+SELECT x FROM (VALUES (1.0), (2.00), (3)) a(x) EXCEPT SELECT y FROM (VALUES (1.00), (2)) b(y);
+> 3
+SELECT a.x, b.y FROM (VALUES (1.0), (2.5)) a(x) JOIN (VALUES (1), (2.50), (3)) b(y) ON a.x = b.y ORDER BY a.x;
+> 1.0 | 1
+> 2.5 | 2.50

@@ -18,7 +18,6 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
@@ -59,7 +58,7 @@ public final class QueryPlanner {
     public static final String PG_CATALOG = "pg_catalog";
 
     private final SchemaPlus rootSchema;
-    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(RustyDbTypeSystem.INSTANCE);
+    private final JavaTypeFactory typeFactory = new PgTypeFactory(RustyDbTypeSystem.INSTANCE);
     private final CalciteCatalogReader catalogReader;
     private final SqlOperatorTable operators;
 
