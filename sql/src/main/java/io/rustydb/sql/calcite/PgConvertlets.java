@@ -50,10 +50,37 @@ final class PgConvertlets implements SqlRexConvertletTable {
         if (call.getOperator().getKind() == SqlKind.SUM && call.operandCount() == 1) {
             return PgConvertlets::convertSum;
         }
+        if (call.getOperator() == PgOperators.POWER || call.getOperator() == PgOperators.POWER_FUNCTION
+                || call.getOperator() == PgOperators.POW_FUNCTION) {
+            return PgConvertlets::convertPower;
+        }
         if (call.getOperator() == SqlLibraryOperators.GREATEST_PG || call.getOperator() == SqlLibraryOperators.LEAST_PG) {
             return PgConvertlets::convertGreatestLeast;
         }
         return StandardConvertletTable.INSTANCE.get(call);
+    }
+
+    /** x ^ y, power(x, y): PostgreSQL's numeric or double precision power of the operands in that type. */
+    private static RexNode convertPower(SqlRexContext cx, SqlCall call) {
+        RexBuilder rex = cx.getRexBuilder();
+        RelDataType type = cx.getValidator().getValidatedNodeType(call);
+        boolean numeric = type.getSqlTypeName() == SqlTypeName.DECIMAL;
+        List<RexNode> operands = new ArrayList<>();
+        for (org.apache.calcite.sql.SqlNode operand : call.getOperandList()) {
+            RexNode x = cx.convertExpression(operand);
+            RelDataType target = cx.getTypeFactory().createTypeWithNullability(
+                    numeric ? PgOperators.unboundedNumeric(cx.getTypeFactory())
+                            : cx.getTypeFactory().createSqlType(SqlTypeName.DOUBLE), x.getType().isNullable());
+            if (x.getType().equals(target)) {
+                operands.add(x);
+            } else if (numeric && x.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
+                // keeps the value's own scale, which sets the result's
+                operands.add(rex.makeReinterpretCast(target, x, rex.makeLiteral(false)));
+            } else {
+                operands.add(rex.makeCast(target, x));
+            }
+        }
+        return rex.makeCall(type, numeric ? PgOperators.POWER_NUMERIC : PgOperators.POWER_DOUBLE, operands);
     }
 
     /**

@@ -83,6 +83,16 @@ public final class PgFunctions {
         return d.stripTrailingZeros();
     }
 
+    /** numeric ^ numeric and power(numeric, numeric), as PostgreSQL 15 computes them. */
+    public static BigDecimal powerNumeric(BigDecimal base, BigDecimal exponent) {
+        return NumericPower.power(base, exponent);
+    }
+
+    /** double precision ^ double precision and power(double precision, double precision). */
+    public static double powerDouble(double base, double exponent) {
+        return NumericPower.power(base, exponent);
+    }
+
     /** round(double precision): round half to even, as C's rint. */
     public static double rint(double d) {
         return Math.rint(d);
