@@ -18,6 +18,7 @@ public enum ErrorCode {
     DATETIME_FIELD_OVERFLOW("22008", "date/time field value out of range: \"%s\"", 1),
     DIVISION_BY_ZERO("22012", "division by zero", 0),
     INVALID_PARAMETER_VALUE("22023", "%s", 1),
+    INVALID_ARGUMENT_FOR_POWER_FUNCTION("2201F", "%s", 1),
     INVALID_TEXT_REPRESENTATION("22P02", "invalid input syntax for type %s: \"%s\"", 2),
     DATA_EXCEPTION("22000", "%s", 1),
     SEQUENCE_GENERATOR_LIMIT_EXCEEDED("2200H", "%s", 1),

@@ -18,7 +18,8 @@ import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * Before validation: binary {@code +} and {@code -} become {@link PgOperators#PLUS} /
- * {@link PgOperators#MINUS} (which also accept PostgreSQL's date forms), and
+ * {@link PgOperators#MINUS} (which also accept PostgreSQL's date forms), {@code ^} becomes
+ * {@link PgOperators#POWER}, and
  * {@code EXTRACT(unit FROM x)} becomes {@link PgOperators#EXTRACT}, which returns numeric.
  */
 final class PgRewriter extends SqlShuttle {
@@ -29,6 +30,8 @@ final class PgRewriter extends SqlShuttle {
                 basic.setOperator(PgOperators.MINUS);
             } else if (call.getOperator() == SqlStdOperatorTable.PLUS) {
                 basic.setOperator(PgOperators.PLUS);
+            } else if (call.getOperator() == io.rustydb.sql.parser.RustyDbParserUtil.POWER) {
+                basic.setOperator(PgOperators.POWER);
             }
         }
         if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f

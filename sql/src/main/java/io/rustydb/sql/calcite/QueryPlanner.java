@@ -18,7 +18,6 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
@@ -59,7 +58,7 @@ public final class QueryPlanner {
     public static final String PG_CATALOG = "pg_catalog";
 
     private final SchemaPlus rootSchema;
-    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(RustyDbTypeSystem.INSTANCE);
+    private final JavaTypeFactory typeFactory = new PgTypeFactory(RustyDbTypeSystem.INSTANCE);
     private final CalciteCatalogReader catalogReader;
     private final SqlOperatorTable operators;
 
@@ -188,6 +187,7 @@ public final class QueryPlanner {
                 .withOperandSupplier(b -> b.operand(org.apache.calcite.rel.logical.LogicalSort.class)
                         .predicate(QueryPlanner::topNOfUnsortedInput).anyInputs())
                 .as(org.apache.calcite.adapter.enumerable.EnumerableLimitSortRule.Config.class).toRule());
+        NumericKeys.register(planner);
         planner.addRule(IndexScanRule.FILTER);
         planner.addRule(IndexScanRule.PROJECT_FILTER);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
@@ -201,7 +201,7 @@ public final class QueryPlanner {
         // every column suffix, a composite collation trait, so keep just its first collation (as
         // Calcite's own Prepare does with RelTraitSet.simplify()).
         RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
-        RelNode physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
+        RelNode physical = NumericKeys.rewrite(Programs.standard().run(planner, logical, desired, List.of(), List.of()));
         @SuppressWarnings("unchecked")
         Map<String, Object> stashed = new HashMap<>();
         RelNode executed = physical;
