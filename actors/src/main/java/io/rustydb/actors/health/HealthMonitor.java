@@ -49,6 +49,8 @@ public final class HealthMonitor implements SystemViewProvider {
     private final String version;
     private final HitRatioWindow hitRatio;
     private volatile HealthStatus lastStatus;
+    /** Set before storage closes: the block cache statistics must not be read any more. */
+    private volatile boolean stopped;
 
     public HealthMonitor(HealthSettings settings, NodeLifecycle lifecycle, SessionRegistry sessions,
             StorageEngine storage, String version) {
@@ -77,8 +79,16 @@ public final class HealthMonitor implements SystemViewProvider {
         return new HealthReport(overall, now, uptime, version, activeTransactions(), checks);
     }
 
+    /** Stops reading storage statistics; called by the shutdown before storage closes. */
+    public synchronized void stop() {
+        stopped = true;
+    }
+
     /** The periodic step: samples the block cache counters and logs a change of the node's status. */
-    public void tick() {
+    public synchronized void tick() {
+        if (stopped) {
+            return;
+        }
         hitRatio.sample(blockCacheSample());
         HealthReport report = check();
         HealthStatus previous = lastStatus;
@@ -163,6 +173,10 @@ public final class HealthMonitor implements SystemViewProvider {
     }
 
     private HealthCheck bufferPool() {
+        if (stopped) {
+            return new HealthCheck("buffer_pool", HealthStatus.UNHEALTHY, null, "ratio", settings.bufferPool(),
+                    "storage is closing", Map.of());
+        }
         HitRatioWindow.Ratio ratio;
         try {
             ratio = hitRatio.ratio(blockCacheSample());
