@@ -229,7 +229,7 @@ public final class HealthMonitor implements SystemViewProvider {
                 new SystemView.Column("message", DataType.TEXT),
                 new SystemView.Column("last_check_time", DataType.TIMESTAMP),
                 new SystemView.Column("details", DataType.TEXT),
-                new SystemView.Column("value", DataType.DOUBLE),
+                new SystemView.Column("measured_value", DataType.DOUBLE),
                 new SystemView.Column("warning_threshold", DataType.DOUBLE),
                 new SystemView.Column("critical_threshold", DataType.DOUBLE)), this::viewRows));
     }

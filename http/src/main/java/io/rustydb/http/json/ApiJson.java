@@ -1,14 +1,18 @@
 package io.rustydb.http.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.rustydb.common.RustyDbException;
+import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +20,19 @@ import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
 
 /**
  * JSON responses of the REST API, written with Jackson: {@code {"success": true, "data": ...}}
  * for results, {@code {"success": false, "error": {"code": ..., "message": ...}}} for errors.
- * Record components are written in snake_case and instants as ISO-8601 UTC strings.
+ * Record components are written in snake_case and instants as ISO-8601 UTC strings with
+ * millisecond precision ({@code 2025-12-27T10:00:00.123Z}).
  */
 public final class ApiJson {
     /** The API's object mapper. */
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+            .registerModule(new SimpleModule().addSerializer(Instant.class, new InstantSerializer()));
 
     private ApiJson() {
     }
@@ -163,6 +167,20 @@ public final class ApiJson {
             return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render a response as JSON", e);
+        }
+    }
+
+    /** An instant as ISO-8601 UTC, to the millisecond. */
+    private static final class InstantSerializer extends StdSerializer<Instant> {
+        private static final long serialVersionUID = 1L;
+
+        InstantSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.truncatedTo(ChronoUnit.MILLIS).toString());
         }
     }
 }
