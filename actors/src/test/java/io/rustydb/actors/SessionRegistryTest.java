@@ -54,6 +54,26 @@ class SessionRegistryTest {
         assertTrue(registry.sessions().isEmpty());
     }
 
+    @Test
+    void terminateRunsTheTransportsTerminatorAndCompletesWhenTheSessionEnds() {
+        SessionRegistry registry = new SessionRegistry(5);
+        var starting = registry.admit().orElseThrow();
+        registry.onTerminate(starting, () -> { });
+        assertTrue(registry.terminate(starting.sessionId()).isEmpty(), "a connection in startup is no session yet");
+
+        var admission = registry.admit().orElseThrow();
+        AtomicInteger terminations = new AtomicInteger();
+        registry.onTerminate(admission, terminations::incrementAndGet);
+        registry.register(admission, state(admission.sessionId()), () -> { });
+        var ended = registry.terminate(admission.sessionId()).orElseThrow().toCompletableFuture();
+        assertEquals(1, terminations.get());
+        assertFalse(ended.isDone(), "not ended before the session released its slot");
+        registry.release(admission);
+        assertTrue(ended.isDone());
+        assertTrue(registry.terminate(admission.sessionId()).isEmpty(), "unknown once ended");
+        assertTrue(registry.terminate(424242).isEmpty());
+    }
+
     private static SessionState state(int id) {
         return new SessionState(id, "rustydb", "rustydb", "127.0.0.1", Instant.now());
     }

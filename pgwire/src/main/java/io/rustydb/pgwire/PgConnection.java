@@ -41,7 +41,7 @@ final class PgConnection implements Runnable {
     private final PgStartup startup;
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private volatile boolean closing;
-    /** Set by a server stop: the FATAL message the connection must end with, whoever closes it first. */
+    /** Set by a stop or a termination: the FATAL message to end with, whoever closes the connection first. */
     private volatile byte[] fatalOnExit;
     private boolean closed;
     private SqlSession session;
@@ -137,7 +137,10 @@ final class PgConnection implements Runnable {
         return closing;
     }
 
-    /** Server stop: cancel the running statement, send FATAL 57P01, close; abort if the client does not read. */
+    /**
+     * Server stop or an administrator's termination of the session: cancel the running statement,
+     * send FATAL 57P01, close; abort if the client does not read.
+     */
     CompletionStage<Void> shutdown(Executor blocking) {
         SessionRegistry.Admission running;
         synchronized (this) {

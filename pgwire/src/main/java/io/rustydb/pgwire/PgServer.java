@@ -46,7 +46,8 @@ public final class PgServer {
 
     private PgServer(ActorSystem<?> system, PgSettings settings, ActorRef<Sessions.Command> sessions,
             SessionRegistry registry, ServerSocket listener) {
-        this.context = new PgServerContext(system, settings, sessions, registry, connections::remove);
+        this.context = new PgServerContext(system, settings, sessions, registry, connections::remove,
+                connectionThreads);
         this.listener = listener;
         this.acceptor = threads("rustydb-pg-acceptor", true).newThread(this::acceptLoop);
     }

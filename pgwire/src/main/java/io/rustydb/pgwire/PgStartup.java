@@ -93,6 +93,8 @@ final class PgStartup {
             return;
         }
         SessionRegistry.Admission admission = admitted.get();
+        // an administrator's termination ends the connection as a server stop does (FATAL 57P01)
+        context.registry().onTerminate(admission, () -> connection.shutdown(context.blocking()));
         PgSessionListener listener = new PgSessionListener(output);
         String clientAddress = remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
         String db = database;

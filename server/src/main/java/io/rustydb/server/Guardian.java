@@ -3,24 +3,37 @@ package io.rustydb.server;
 import io.rustydb.actors.SessionRegistry;
 import io.rustydb.actors.Sessions;
 import io.rustydb.actors.TablespaceActor;
+import io.rustydb.actors.health.HealthMonitor;
+import io.rustydb.common.lifecycle.NodeLifecycle;
+import io.rustydb.http.ApiContext;
+import io.rustydb.http.ApiServer;
 import io.rustydb.persistence.StorageEngine;
 import io.rustydb.pgwire.PgServer;
 import io.rustydb.sql.SqlEngine;
+import io.rustydb.sql.auth.AdminBootstrap;
+import io.rustydb.sql.auth.RoleStore;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
+import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.concurrent.ExecutionContextExecutor;
 
 /**
- * The root actor of a node. It opens storage and the SQL engine, spawns a TablespaceActor per
- * tablespace and the session spawner, binds the PostgreSQL listener, and registers the graceful
- * shutdown with {@link CoordinatedShutdown}: stop accepting, end sessions (rolling back their
- * transactions), close the SQL engine, flush and close RocksDB.
+ * The root actor of a node. It opens storage, the login roles and the SQL engine, spawns a
+ * TablespaceActor per tablespace and the session spawner, starts the health checks, binds the
+ * REST API and then the PostgreSQL listener, after which the node is OPEN (ready). It registers
+ * the graceful shutdown with {@link CoordinatedShutdown}: not ready any more, stop accepting, end
+ * sessions (rolling back their transactions), stop the REST API and the SQL engine, flush and
+ * close RocksDB.
  */
 public final class Guardian {
     private static final Logger LOG = LoggerFactory.getLogger(Guardian.class);
@@ -34,24 +47,35 @@ public final class Guardian {
      */
     public static Behavior<Void> create(NodeSettings settings, CompletableFuture<PgServer> ready) {
         return Behaviors.setup(context -> {
+            NodeLifecycle lifecycle = new NodeLifecycle(Instant.now());
             try {
-                return start(context, settings, ready);
+                return start(context, settings, lifecycle, ready);
             } catch (RuntimeException e) {
+                lifecycle.tryTransition(NodeLifecycle.State.STOPPING);
                 ready.completeExceptionally(e);
                 return Behaviors.stopped();
             }
         });
     }
 
-    private static Behavior<Void> start(ActorContext<Void> context, NodeSettings settings,
+    private static Behavior<Void> start(ActorContext<Void> context, NodeSettings settings, NodeLifecycle lifecycle,
             CompletableFuture<PgServer> ready) {
-        StorageEngine storage = StorageEngine.open(settings.storage());
         CoordinatedShutdown shutdown = CoordinatedShutdown.get(context.getSystem());
+        shutdown.addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "node-stopping", () -> {
+            lifecycle.tryTransition(NodeLifecycle.State.STOPPING);
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
+        StorageEngine storage = StorageEngine.open(settings.storage());
         shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "rocksdb-close", () -> {
             storage.flush();
             storage.close();
+            lifecycle.tryTransition(NodeLifecycle.State.STOPPED);
             return CompletableFuture.completedFuture(Done.getInstance());
         });
+
+        RoleStore roles = RoleStore.load(storage);
+        AdminBootstrap.ensure(roles, settings.storage().dataDir(), System.getenv(AdminBootstrap.PASSWORD_ENV),
+                System.out);
 
         SqlEngine sql = SqlEngine.start(storage);
         shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "sql-engine-close", () -> {
@@ -64,18 +88,44 @@ public final class Guardian {
             context.spawn(TablespaceActor.create(storage, name), "tablespace-" + name);
         }
         SessionRegistry registry = new SessionRegistry(settings.maxConnections());
+        sql.plugSessionAdmin(id -> registry.terminate(id).isPresent());
         ActorRef<Sessions.Command> sessions = context.spawn(Sessions.create(sql, registry), "sessions");
         shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "sessions-drain",
                 () -> SessionDrain.drain(registry));
 
-        PgServer.start(context.getSystem(), settings.pgwire(), sessions, registry).whenComplete((server, error) -> {
-            if (error != null) {
-                ready.completeExceptionally(error);
-                return;
-            }
-            shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "pgwire-unbind", server::stop);
-            ready.complete(server);
+        HealthMonitor health = new HealthMonitor(settings.health(), lifecycle, registry, storage,
+                RustyDbServer.Version.number());
+        sql.registerSystemViews(health);
+        // the checks read the file system and RocksDB: they run on the API's dispatcher for blocking work
+        ExecutionContextExecutor blocking = context.getSystem().dispatchers()
+                .lookup(DispatcherSelector.fromConfig(ApiServer.DISPATCHER));
+        Cancellable ticks = context.getSystem().scheduler().scheduleAtFixedRate(settings.health().interval(),
+                settings.health().interval(), health::tick, blocking);
+        shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "health-checks-stop", () -> {
+            ticks.cancel();
+            health.stop();
+            return CompletableFuture.completedFuture(Done.getInstance());
         });
+
+        ApiContext api = new ApiContext(lifecycle, registry, roles, health, List.of());
+        ApiServer.start(context.getSystem(), settings.api(), api)
+                .thenCompose(apiServer -> {
+                    shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "api-unbind", apiServer::stop);
+                    return PgServer.start(context.getSystem(), settings.pgwire(), sessions, registry);
+                })
+                .whenComplete((server, error) -> {
+                    if (error != null) {
+                        lifecycle.tryTransition(NodeLifecycle.State.STOPPING);
+                        ready.completeExceptionally(error);
+                        return;
+                    }
+                    shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "pgwire-unbind", server::stop);
+                    if (lifecycle.tryTransition(NodeLifecycle.State.OPEN)) {
+                        ready.complete(server);
+                    } else {
+                        ready.completeExceptionally(new IllegalStateException("the node was shut down while starting"));
+                    }
+                });
         return Behaviors.empty();
     }
 }

@@ -2,12 +2,16 @@ package io.rustydb.sql;
 
 import io.rustydb.common.session.SessionState;
 import io.rustydb.persistence.StorageEngine;
+import io.rustydb.sql.admin.Administration;
+import io.rustydb.sql.admin.SessionAdmin;
 import io.rustydb.sql.calcite.CatalogSchema;
 import io.rustydb.sql.calcite.QueryPlanner;
 import io.rustydb.sql.catalog.Catalog;
 import io.rustydb.sql.exec.EngineContext;
 import io.rustydb.sql.exec.PlanCache;
 import io.rustydb.sql.session.DefaultSqlSession;
+import io.rustydb.sql.sysview.SystemViewProvider;
+import io.rustydb.sql.sysview.SystemViews;
 import java.util.Map;
 
 /**
@@ -18,22 +22,40 @@ public final class SqlEngine implements AutoCloseable {
     private static final int PLAN_CACHE_CAPACITY = 2000;
 
     private final EngineContext context;
+    private final SystemViews systemViews;
 
     private SqlEngine(EngineContext context) {
         this.context = context;
+        this.systemViews = new SystemViews(context.planner().rootSchema());
     }
 
     /** Loads the catalog from storage and returns the engine ready for sessions. */
     public static SqlEngine start(StorageEngine storage) {
         Catalog catalog = Catalog.load(storage);
         QueryPlanner planner = new QueryPlanner(new CatalogSchema(QueryPlanner.DEFAULT_SCHEMA, catalog, storage));
-        EngineContext context = new EngineContext(storage, catalog, planner, new PlanCache(PLAN_CACHE_CAPACITY));
+        EngineContext context = new EngineContext(storage, catalog, planner, new PlanCache(PLAN_CACHE_CAPACITY),
+                new Administration());
         io.rustydb.sql.pgcatalog.PgCatalogSchema.install(context);
         return new SqlEngine(context);
     }
 
     public StorageEngine storage() {
         return context.storage();
+    }
+
+    /** Adds a component's system views (v$...); see {@link io.rustydb.sql.sysview}. */
+    public void registerSystemViews(SystemViewProvider provider) {
+        systemViews.register(provider);
+    }
+
+    /** Names of the registered system views. */
+    public java.util.List<String> systemViewNames() {
+        return systemViews.names();
+    }
+
+    /** Lets SQL end other sessions (ALTER SYSTEM KILL SESSION) through the node's session registry. */
+    public void plugSessionAdmin(SessionAdmin admin) {
+        context.admin().sessions(admin);
     }
 
     /** Compiled plans currently cached. */

@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -46,10 +47,12 @@ public final class RustyDbProcess implements AutoCloseable {
     private final int port;
     private final int apiPort;
     private final List<String> settings;
+    private final Map<String, String> environment;
     private Process process;
 
-    private RustyDbProcess(String name, Path dataDir, List<String> settings) {
+    private RustyDbProcess(String name, Path dataDir, Map<String, String> environment, List<String> settings) {
         this.name = name;
+        this.environment = Map.copyOf(environment);
         this.dataDir = dataDir.toAbsolutePath();
         this.log = this.dataDir.getParent().resolve(name + ".log");
         this.port = freePort();
@@ -63,7 +66,17 @@ public final class RustyDbProcess implements AutoCloseable {
      * @param settings extra {@code key=value} settings, passed as {@code -Dkey=value}
      */
     public static RustyDbProcess start(String name, Path dataDir, String... settings) {
-        RustyDbProcess server = new RustyDbProcess(name, dataDir, List.of(settings));
+        return start(name, dataDir, Map.of(), settings);
+    }
+
+    /**
+     * Starts a server with extra environment variables. {@code RUSTYDB_ADMIN_PASSWORD} is removed
+     * from the inherited environment unless given here, so the bootstrap administrator's password is
+     * generated into {@link #adminPasswordFile()}.
+     */
+    public static RustyDbProcess start(String name, Path dataDir, Map<String, String> environment,
+            String... settings) {
+        RustyDbProcess server = new RustyDbProcess(name, dataDir, environment, List.of(settings));
         server.launch();
         return server;
     }
@@ -78,6 +91,25 @@ public final class RustyDbProcess implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** {@code http://127.0.0.1:<api port>} followed by {@code path}. */
+    public String apiUrl(String path) {
+        return "http://127.0.0.1:" + apiPort + path;
+    }
+
+    /** Where the node keeps the bootstrap administrator's generated password. */
+    public Path adminPasswordFile() {
+        return dataDir.resolve("secrets").resolve("admin_password");
+    }
+
+    /** The bootstrap administrator's generated password. */
+    public String adminPassword() {
+        try {
+            return Files.readString(adminPasswordFile(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Path log() {
@@ -239,10 +271,12 @@ public final class RustyDbProcess implements AutoCloseable {
             long logStart = Files.exists(log) ? Files.size(log) : 0;
             Files.writeString(log, "==== " + LocalDateTime.now() + " starting " + String.join(" ", args) + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            process = new ProcessBuilder(javaCommand(args))
+            ProcessBuilder builder = new ProcessBuilder(javaCommand(args))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().remove("RUSTYDB_ADMIN_PASSWORD");
+            builder.environment().putAll(environment);
+            process = builder.start();
             RUNNING.add(this);
             awaitReady(logStart);
         } catch (IOException e) {

@@ -40,6 +40,13 @@ class ServerCliIT {
         assertTrue(result.output().contains("page_size"), () -> "the key is not named:\n" + result.output());
     }
 
+    @Test
+    void healthThresholdsOutOfOrderAreRejectedByName() throws Exception {
+        Result result = validate(configWith("rustydb.health_checks.memory.warning_threshold_percent = 95"));
+        assertNotEquals(0, result.exit(), result.output());
+        assertTrue(result.output().contains("health_checks.memory"), () -> "the key is not named:\n" + result.output());
+    }
+
     private record Result(int exit, String output) {
     }
 

@@ -1,9 +1,14 @@
 package io.rustydb.sql.exec;
 
 import io.rustydb.persistence.StorageEngine;
+import io.rustydb.sql.admin.Administration;
 import io.rustydb.sql.calcite.QueryPlanner;
 import io.rustydb.sql.catalog.Catalog;
 
-/** What every statement of every session shares: storage, catalog, planner and plan cache. */
-public record EngineContext(StorageEngine storage, Catalog catalog, QueryPlanner planner, PlanCache plans) {
+/**
+ * What every statement of every session shares: storage, catalog, planner, plan cache and the
+ * administration hooks higher modules plug in.
+ */
+public record EngineContext(StorageEngine storage, Catalog catalog, QueryPlanner planner, PlanCache plans,
+        Administration admin) {
 }

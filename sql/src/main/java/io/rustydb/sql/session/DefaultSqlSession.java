@@ -96,6 +96,11 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     }
 
     private List<ParsedStatement> parseStatements(String sql) {
+        if (io.rustydb.sql.admin.KillSessionStatement.recognize(sql).isPresent()) {
+            // not in the grammar: recognised from the text (see KillSessionStatement)
+            String text = sql.strip();
+            return List.of(new DefaultParsedStatement(text, sql.indexOf(text)));
+        }
         List<ParsedStatement> statements = new ArrayList<>();
         for (ParsedSql parsed : RustyDbParser.parseStatementsWithText(sql)) {
             statements.add(new DefaultParsedStatement(parsed.text(), parsed.offset()));

@@ -3,6 +3,8 @@ package io.rustydb.sql.session;
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.DataType;
+import io.rustydb.sql.admin.KillSessionPlan;
+import io.rustydb.sql.admin.KillSessionStatement;
 import io.rustydb.sql.command.AlterTablePlan;
 import io.rustydb.sql.command.CreateIndexPlan;
 import io.rustydb.sql.command.CreateTablePlan;
@@ -89,6 +91,10 @@ final class StatementPlanner {
      * fresh parses of the text, since validation rewrites trees in place.
      */
     static StatementPlan plan(EngineContext engine, SessionControl session, String text, List<DataType> declared) {
+        java.util.Optional<KillSessionStatement> kill = KillSessionStatement.recognize(text);
+        if (kill.isPresent()) {
+            return new KillSessionPlan(kill.get());
+        }
         SqlNode node = RustyDbParser.parseStatement(text);
         if (node instanceof SqlSelectForUpdate) {
             return ForUpdatePlan.create(engine, () -> (SqlSelectForUpdate) RustyDbParser.parseStatement(text), declared);

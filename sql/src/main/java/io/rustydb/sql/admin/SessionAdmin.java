@@ -1,0 +1,17 @@
+package io.rustydb.sql.admin;
+
+/**
+ * What the SQL engine asks of the node to administer sessions. The actors module plugs in the
+ * session registry; until then every request is refused.
+ */
+public interface SessionAdmin {
+
+    /**
+     * Ends the connection of session {@code sessionId} as an administrator command: its running
+     * statement is cancelled, the client gets FATAL 57P01 and the session's open transaction is
+     * rolled back. Returns without waiting for the session to end.
+     *
+     * @return false if no session has that id
+     */
+    boolean terminate(int sessionId);
+}
