@@ -199,6 +199,16 @@ public final class Sequences {
         }
     }
 
+    /** The bytes a sequence's stored definition and value take (keys and values), for pg_relation_size. */
+    public long storedBytes(SequenceDef def) {
+        long bytes = 0;
+        for (byte[] key : List.of(Catalog.key(DEF_PREFIX + qualified(def.schema(), def.name())), valueKey(def.id()))) {
+            byte[] value = storage.get(system, key);
+            bytes += value == null ? 0 : key.length + value.length;
+        }
+        return bytes;
+    }
+
     private void store(State state, long value, boolean called) {
         synchronized (state) {
             storage.put(system, valueKey(state.def.id()), encode(value, called));

@@ -11,13 +11,15 @@ import static io.rustydb.sql.pgcatalog.PgType.TEXT;
 import static io.rustydb.sql.pgcatalog.PgType.TEXT_ARRAY;
 import static io.rustydb.sql.pgcatalog.PgType.TIMESTAMP;
 
+import io.rustydb.persistence.StorageEngine;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The database-wide catalogs: namespaces, types, access methods, the database, roles,
- * tablespaces and collations, and the catalogs of features RustyDB does not have (comments,
- * inheritance, row-level policies, extended statistics, publications), which therefore have no rows.
+ * tablespaces, collations, built-in functions and languages, the descriptions of the built-in
+ * functions (RustyDB has no COMMENT ON), and the catalogs of features RustyDB does not have
+ * (inheritance, row-level policies, extended statistics, publications), which have no rows.
  */
 final class PgSystemTables {
     private PgSystemTables() {
@@ -27,10 +29,19 @@ final class PgSystemTables {
         List<VirtualTable> tables = new ArrayList<>(List.of(pgNamespace(), pgType(), pgAm(), pgDatabase(),
                 roles("pg_roles", 12001, true), roles("pg_authid", 1260, false), pgUser(), pgTablespace(),
                 pgCollation()));
+        tables.addAll(PgProc.tables());
         tables.add(VirtualTable.builder("pg_auth_members", 1261).col("roleid", OID).col("member", OID)
                 .col("grantor", OID).col("admin_option", BOOL).empty());
         tables.add(VirtualTable.builder("pg_description", 2609).col("objoid", OID).col("classoid", OID)
-                .col("objsubid", INT4).col("description", TEXT).empty());
+                .col("objsubid", INT4).col("description", TEXT).rows(s -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (PgProc.Builtin f : PgProc.BUILTINS.values()) {
+                        if (f.description() != null) {
+                            rows.add(new Object[] {f.oid(), PgOids.PG_PROC, 0, f.description()});
+                        }
+                    }
+                    return rows;
+                }));
         tables.add(VirtualTable.builder("pg_inherits", 2611).col("inhrelid", OID).col("inhparent", OID)
                 .col("inhseqno", INT4).col("inhdetachpending", BOOL).empty());
         tables.add(VirtualTable.builder("pg_policy", 3256).col("oid", OID).col("polname", NAME).col("polrelid", OID)
@@ -94,7 +105,12 @@ final class PgSystemTables {
                 .col("datconnlimit", INT4).col("dattablespace", OID).col("datcollate", TEXT).col("datctype", TEXT)
                 .col("daticulocale", TEXT).col("datcollversion", TEXT).col("datacl", TEXT_ARRAY)
                 .rows(s -> List.<Object[]>of(new Object[] {PgOids.DATABASE, s.database, PgOids.OWNER_ROLE,
-                    PgOids.ENCODING_UTF8, "c", false, true, -1, 1663, "C", "C", null, null, null}));
+                    PgOids.ENCODING_UTF8, "c", false, true, -1, defaultTablespace(s), "C", "C", null, null, null}));
+    }
+
+    /** The tablespace tables go to unless CREATE TABLE names one. */
+    private static int defaultTablespace(CatalogSnapshot s) {
+        return PgOids.FIRST_TABLESPACE + Math.max(0, s.catalog.tablespaceNames().indexOf(StorageEngine.USERS));
     }
 
     private static VirtualTable roles(String name, int oid, boolean maskPassword) {
@@ -125,7 +141,7 @@ final class PgSystemTables {
                     List<Object[]> rows = new ArrayList<>();
                     List<String> names = s.catalog.tablespaceNames();
                     for (int i = 0; i < names.size(); i++) {
-                        rows.add(new Object[] {1663 + i, names.get(i), PgOids.OWNER_ROLE, null, null});
+                        rows.add(new Object[] {PgOids.FIRST_TABLESPACE + i, names.get(i), PgOids.OWNER_ROLE, null, null});
                     }
                     return rows;
                 });
