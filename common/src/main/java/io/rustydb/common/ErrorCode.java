@@ -50,6 +50,7 @@ public enum ErrorCode {
     INDETERMINATE_DATATYPE("42P18", "could not determine data type of parameter $%s", 1),
     UNDEFINED_OPERATOR("42883", "operator does not exist: %s", 1),
     DUPLICATE_OBJECT("42710", "%s already exists", 1),
+    DUPLICATE_ALIAS("42712", "table name \"%s\" specified more than once", 1),
     INSUFFICIENT_PRIVILEGE("42501", "permission denied for %s", 1),
     UNDEFINED_COLUMN("42703", "column \"%s\" does not exist", 1),
     UNDEFINED_TABLE("42P01", "relation \"%s\" does not exist", 1),
