@@ -7,6 +7,8 @@ package io.rustydb.common;
 public enum ErrorCode {
     // Class 0A - feature not supported
     FEATURE_NOT_SUPPORTED("0A000", "%s is not supported", 1),
+    /** A class 0A error with PostgreSQL's own wording ("cannot change ownership of identity sequence"). */
+    NOT_SUPPORTED("0A000", "%s", 1),
     // Class 08 - connection exception
     PROTOCOL_VIOLATION("08P01", "protocol violation: %s", 1),
     // Class 21 - cardinality violation

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * psql's describe commands (\dt, \d, \d+, \di, \dn, \l, \du, \dv, \ds, their + forms, \df) against a
- * real server: the output has PostgreSQL 15's shape, built from the catalog queries psql sends.
+ * psql's describe commands (\dt, \d, \d+, \di, \dn, \l, \du, \dv, \ds, their + forms, \df, \d of a
+ * sequence) against a real server: the output has PostgreSQL 15's shape, built from the catalog
+ * queries psql sends.
  *
  * <p>The expected files are psql's output against PostgreSQL 15 with the same objects (the
  * database {@code rustydb} in a tablespace named {@code USERS}, as RustyDB's default tablespace
@@ -102,6 +103,18 @@ class PsqlDescribeIT {
         assertOutput("\\dn", "dn.out");
         assertOutput("\\l", "l.out");
         assertOutput("\\du", "du.out");
+    }
+
+    @Test
+    void describeSequenceShowsItsParametersAndOwner() throws Exception {
+        assertOutput("\\d orders_id_seq", "d-orders_id_seq.out");
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SEQUENCE altered");
+            s.execute("ALTER SEQUENCE altered AS integer INCREMENT BY 5 MAXVALUE 1000 START 10 CYCLE OWNED BY orders.note");
+            assertOutput("\\d altered", "d-altered.out");
+            s.execute("ALTER SEQUENCE altered OWNED BY NONE");
+            s.execute("DROP SEQUENCE altered");
+        }
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class PgFunctions {
         b.put("current_schemas", PgFunction.of("current_schemas", 1, SqlTypeName.VARCHAR, true));
         b.put("regclass_oid", PgFunction.of("regclass_oid", 1, SqlTypeName.INTEGER, false));
         b.put("regclass_name", PgFunction.of("regclass_name", 1, SqlTypeName.VARCHAR, false));
+        b.put("quote_ident", PgFunction.of("quote_ident", 1, SqlTypeName.VARCHAR, false));
         b.put("pg_get_function_result", PgFunction.of("pg_get_function_result", 1, SqlTypeName.VARCHAR, false));
         b.put("pg_get_function_arguments", PgFunction.of("pg_get_function_arguments", 1, SqlTypeName.VARCHAR, false));
         b.put("pg_get_function_identity_arguments",
@@ -188,6 +189,11 @@ public final class PgFunctions {
 
     public static String shobj_description(Object object, Object catalog) {
         return null;
+    }
+
+    /** The name quoted where SQL requires it (upper case, special characters, reserved words). */
+    public static String quote_ident(Object name) {
+        return name == null ? null : Identifiers.quote(name.toString());
     }
 
     /** The result type as PostgreSQL prints it ({@code SETOF record}, {@code text}); null for an unknown OID. */

@@ -4,6 +4,7 @@ import static io.rustydb.sql.pgcatalog.PgType.BOOL;
 import static io.rustydb.sql.pgcatalog.PgType.CHAR;
 import static io.rustydb.sql.pgcatalog.PgType.INT2;
 import static io.rustydb.sql.pgcatalog.PgType.INT4;
+import static io.rustydb.sql.pgcatalog.PgType.INT8;
 import static io.rustydb.sql.pgcatalog.PgType.INT_ARRAY;
 import static io.rustydb.sql.pgcatalog.PgType.NAME;
 import static io.rustydb.sql.pgcatalog.PgType.OID;
@@ -12,12 +13,13 @@ import static io.rustydb.sql.pgcatalog.PgType.TEXT_ARRAY;
 import static io.rustydb.sql.pgcatalog.PgType.TIMESTAMP;
 
 import io.rustydb.persistence.StorageEngine;
+import io.rustydb.sql.catalog.SequenceDef;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The database-wide catalogs: namespaces, types, access methods, the database, roles,
- * tablespaces, collations, built-in functions and languages, the descriptions of the built-in
+ * tablespaces, collations, sequences, built-in functions and languages, the descriptions of the built-in
  * functions (RustyDB has no COMMENT ON), and the catalogs of features RustyDB does not have
  * (inheritance, row-level policies, extended statistics, publications), which have no rows.
  */
@@ -30,6 +32,9 @@ final class PgSystemTables {
                 roles("pg_roles", 12001, true), roles("pg_authid", 1260, false), pgUser(), pgTablespace(),
                 pgCollation()));
         tables.addAll(PgProc.tables());
+        tables.add(pgSequence());
+        tables.add(pgSequences());
+        tables.add(pgDepend());
         tables.add(VirtualTable.builder("pg_auth_members", 1261).col("roleid", OID).col("member", OID)
                 .col("grantor", OID).col("admin_option", BOOL).empty());
         tables.add(VirtualTable.builder("pg_description", 2609).col("objoid", OID).col("classoid", OID)
@@ -58,6 +63,73 @@ final class PgSystemTables {
         tables.add(VirtualTable.builder("pg_publication_namespace", 6237).col("oid", OID).col("pnpubid", OID)
                 .col("pnnspid", OID).empty());
         return tables;
+    }
+
+    /** pg_sequence: each sequence's parameters. */
+    private static VirtualTable pgSequence() {
+        return VirtualTable.builder("pg_sequence", 2224)
+                .col("seqrelid", OID).col("seqtypid", OID).col("seqstart", INT8).col("seqincrement", INT8)
+                .col("seqmax", INT8).col("seqmin", INT8).col("seqcache", INT8).col("seqcycle", BOOL)
+                .rows(s -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (SequenceDef d : sequences(s)) {
+                        rows.add(new Object[] {d.id(), d.type().oid(), d.start(), d.increment(), d.maxValue(),
+                            d.minValue(), d.cache(), d.cycle()});
+                    }
+                    return rows;
+                });
+    }
+
+    /** The pg_sequences view: parameters and the last value handed out (null before the first nextval). */
+    private static VirtualTable pgSequences() {
+        return VirtualTable.builder("pg_sequences", 12010)
+                .col("schemaname", NAME).col("sequencename", NAME).col("sequenceowner", NAME).col("data_type", TEXT)
+                .col("start_value", INT8).col("min_value", INT8).col("max_value", INT8).col("increment_by", INT8)
+                .col("cycle", BOOL).col("cache_size", INT8).col("last_value", INT8)
+                .rows(s -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (SequenceDef d : sequences(s)) {
+                        rows.add(new Object[] {d.schema(), d.name(), s.user, d.type().sqlName(), d.start(),
+                            d.minValue(), d.maxValue(), d.increment(), d.cycle(), d.cache(),
+                            s.catalog.catalog().sequences().lastValue(d)});
+                    }
+                    return rows;
+                });
+    }
+
+    /**
+     * pg_depend, with the dependencies RustyDB tracks: a sequence owned by a column (deptype
+     * {@code a} for SERIAL and OWNED BY, {@code i} for an identity column), as psql's \d reads them.
+     */
+    private static VirtualTable pgDepend() {
+        return VirtualTable.builder("pg_depend", 2608)
+                .col("classid", OID).col("objid", OID).col("objsubid", INT4).col("refclassid", OID)
+                .col("refobjid", OID).col("refobjsubid", INT4).col("deptype", CHAR)
+                .rows(s -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (SequenceDef d : sequences(s)) {
+                        if (d.ownerTable() == null) {
+                            continue;
+                        }
+                        for (CatalogSnapshot.Relation r : s.relations) {
+                            if (r.table() != null && r.index() == null && r.schema().equals(d.schema())
+                                    && r.name().equals(d.ownerTable())) {
+                                int column = r.table().columnIndex(d.ownerColumn());
+                                if (column >= 0) {
+                                    rows.add(new Object[] {PgOids.PG_CLASS, d.id(), 0, PgOids.PG_CLASS, r.oid(),
+                                        column + 1, d.identity() != null ? "i" : "a"});
+                                }
+                            }
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    private static List<SequenceDef> sequences(CatalogSnapshot s) {
+        List<SequenceDef> all = new ArrayList<>(s.catalog.catalog().sequences().all());
+        all.sort(java.util.Comparator.comparingInt(SequenceDef::id));
+        return all;
     }
 
     private static VirtualTable pgNamespace() {
