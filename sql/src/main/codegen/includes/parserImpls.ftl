@@ -71,6 +71,21 @@ void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
     }
 }
 
+/**
+ * PostgreSQL's exponent operator, x ^ y: left-associative, above * and / and below unary minus
+ * (RustyDbParserUtil.POWER's precedence).
+ */
+void PgPower(List<Object> list, ExprContext exprContext, Span s) :
+{
+}
+{
+    <CARET> {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(RustyDbParserUtil.POWER, getPos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
 /** PostgreSQL-only type names: int2, int4, int8, float4, float8, bool, text, float(p). */
 SqlTypeNameSpec PgTypeName() :
 {

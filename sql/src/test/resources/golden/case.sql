@@ -33,3 +33,15 @@ SELECT id FROM t ORDER BY CASE WHEN id = 3 THEN 0 ELSE 1 END, id;
 > 1
 > 2
 > 4
+-- Integer and numeric branches: the result is numeric without a fixed scale, each value keeps its own.
+SELECT CASE WHEN 1 = 1 THEN 1 ELSE 2.5 END;
+> 1
+SELECT CASE WHEN 1 = 2 THEN 1.50 ELSE 2.5 END, CASE WHEN 1 = 1 THEN 1.50 ELSE 2.5 END;
+> 2.5 | 1.50
+SELECT id, CASE WHEN score > 60 THEN score ELSE 0.5 END FROM t ORDER BY id;
+> 1 | 95
+> 2 | 75
+> 3 | 0.5
+> 4 | 0.5
+SELECT DISTINCT CASE WHEN score > 60 THEN 1 ELSE 1.0 END FROM t;
+> 1

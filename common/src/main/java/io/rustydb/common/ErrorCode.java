@@ -20,6 +20,7 @@ public enum ErrorCode {
     DATETIME_FIELD_OVERFLOW("22008", "date/time field value out of range: \"%s\"", 1),
     DIVISION_BY_ZERO("22012", "division by zero", 0),
     INVALID_PARAMETER_VALUE("22023", "%s", 1),
+    INVALID_ARGUMENT_FOR_POWER_FUNCTION("2201F", "%s", 1),
     INVALID_TEXT_REPRESENTATION("22P02", "invalid input syntax for type %s: \"%s\"", 2),
     DATA_EXCEPTION("22000", "%s", 1),
     SEQUENCE_GENERATOR_LIMIT_EXCEEDED("2200H", "%s", 1),
@@ -79,6 +80,7 @@ public enum ErrorCode {
     TOO_MANY_CONNECTIONS("53300", "sorry, too many clients already", 0),
     // Class 55 - object not in prerequisite state
     OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "%s", 1),
+    OBJECT_IN_USE("55006", "%s", 1),
     LOCK_NOT_AVAILABLE("55P03", "could not obtain lock on %s", 1),
     LOCK_TIMEOUT("55P03", "canceling statement due to lock timeout", 0),
     ROW_LOCK_NOT_AVAILABLE("55P03", "could not obtain lock on row in relation \"%s\"", 1),

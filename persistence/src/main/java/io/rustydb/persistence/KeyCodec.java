@@ -1,7 +1,6 @@
 package io.rustydb.persistence;
 
 import io.rustydb.common.types.DataType;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class KeyCodec {
     /** Encodes the object id and the first {@code count} values only (for range scans). */
     public static byte[] encodePrefix(int objectId, List<DataType> types, Object[] values, int count) {
         Values.checkArity(types, values, count);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8 + count * 9);
+        ByteSink out = new ByteSink(8 + count * 9);
         writeInt(out, objectId);
         for (int i = 0; i < count; i++) {
             DataType type = types.get(i);
@@ -81,6 +80,11 @@ public final class KeyCodec {
         return prefixEnd(objectPrefix(objectId));
     }
 
+    /** The smallest key greater than {@code key}: the end of the range holding only {@code key}. */
+    public static byte[] successor(byte[] key) {
+        return java.util.Arrays.copyOf(key, key.length + 1);
+    }
+
     /**
      * The smallest byte string greater than every string starting with {@code prefix}, or
      * {@code null} (unbounded) when the prefix is all {@code 0xFF}.
@@ -101,7 +105,7 @@ public final class KeyCodec {
         return ((key[0] & 0xFF) << 24) | ((key[1] & 0xFF) << 16) | ((key[2] & 0xFF) << 8) | (key[3] & 0xFF);
     }
 
-    private static void encodeValue(DataType type, Object value, ByteArrayOutputStream out) {
+    private static void encodeValue(DataType type, Object value, ByteSink out) {
         switch (type) {
             case BOOLEAN -> out.write((Boolean) value ? 1 : 0);
             case SMALLINT -> {
@@ -171,7 +175,7 @@ public final class KeyCodec {
     }
 
     private static String decodeString(byte[] in, int[] pos) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteSink out = new ByteSink(32);
         while (true) {
             int b = in[pos[0]++] & 0xFF;
             if (b != 0) {
@@ -180,7 +184,7 @@ public final class KeyCodec {
             }
             int next = in[pos[0]++] & 0xFF;
             if (next == TERMINATOR) {
-                return out.toString(StandardCharsets.UTF_8);
+                return new String(out.toByteArray(), StandardCharsets.UTF_8);
             }
             if (next != ESCAPE) {
                 throw new IllegalArgumentException("corrupt string key escape " + next);
@@ -189,14 +193,14 @@ public final class KeyCodec {
         }
     }
 
-    private static void writeInt(ByteArrayOutputStream out, int v) {
+    private static void writeInt(ByteSink out, int v) {
         out.write(v >>> 24);
         out.write(v >>> 16);
         out.write(v >>> 8);
         out.write(v);
     }
 
-    private static void writeLong(ByteArrayOutputStream out, long v) {
+    private static void writeLong(ByteSink out, long v) {
         writeInt(out, (int) (v >>> 32));
         writeInt(out, (int) v);
     }

@@ -1,6 +1,5 @@
 package io.rustydb.persistence;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -19,7 +18,7 @@ final class OrderedNumeric {
     private OrderedNumeric() {
     }
 
-    static void encode(BigDecimal value, ByteArrayOutputStream out) {
+    static void encode(BigDecimal value, ByteSink out) {
         if (value.signum() == 0) {
             out.write(ZERO);
             return;

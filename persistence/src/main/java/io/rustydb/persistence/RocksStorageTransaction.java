@@ -19,6 +19,7 @@ import org.rocksdb.TransactionDB;
  * objects are freed when the transaction commits or rolls back.
  */
 final class RocksStorageTransaction implements StorageTransaction {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RocksStorageTransaction.class);
     private final StorageEngine engine;
     private final TransactionDB db;
     private final Transaction txn;
@@ -31,17 +32,31 @@ final class RocksStorageTransaction implements StorageTransaction {
     private Isolation isolation = Isolation.READ_COMMITTED;
     /** Under REPEATABLE READ / SERIALIZABLE: whether the transaction snapshot has been taken. */
     private boolean snapshotFixed;
+    /** Order of this transaction's start among the engine's transactions. */
+    final long ticket;
+    /** How long lock waits may last, in milliseconds; negative: no limit. */
+    private long lockWaitMillis;
+    /** Whether the current statement has read through its snapshot yet. */
+    private boolean readInStatement;
+    /** This transaction's bulk loads, in the order they started. */
+    private final List<BulkLoad> bulkLoads = new ArrayList<>(0);
 
-    RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn) {
+    RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn, long ticket) {
         this.engine = engine;
         this.db = db;
         this.txn = txn;
+        this.ticket = ticket;
+        this.lockWaitMillis = engine.settings().rocksLockTimeoutMillis();
         this.statementSnapshot = new SnapshotRef(db);
     }
 
     @Override
     public void beginStatement() {
         checkActive();
+        readInStatement = false;
+        for (BulkLoad load : bulkLoads) {
+            load.writeBatch(); // the statement's snapshot sees all of its own load
+        }
         if (isolation == Isolation.READ_COMMITTED) {
             statementSnapshot.release();
             statementSnapshot = new SnapshotRef(db);
@@ -80,6 +95,7 @@ final class RocksStorageTransaction implements StorageTransaction {
     @Override
     public byte[] get(Tablespace tablespace, byte[] key) {
         checkActive();
+        guardRead(tablespace, key, KeyCodec.successor(key));
         try {
             if (locksReads()) {
                 return txn.getForUpdate(statementSnapshot.readOptions, tablespace.handle(), key, false, true);
@@ -93,6 +109,9 @@ final class RocksStorageTransaction implements StorageTransaction {
     @Override
     public byte[] getForUpdate(Tablespace tablespace, byte[] key) {
         checkActive();
+        if (!engine.bulkLoads().idle()) {
+            engine.bulkLoads().beforeLock(this, tablespace.handle(), key, KeyCodec.successor(key), lockWaitMillis);
+        }
         try {
             // Outside READ COMMITTED the lock is validated against the transaction snapshot: a row
             // changed by a transaction that committed after it fails with 40001.
@@ -106,7 +125,70 @@ final class RocksStorageTransaction implements StorageTransaction {
     @Override
     public void lockTimeout(long millis) {
         checkActive();
-        txn.setLockTimeout(millis < 0 ? engine.settings().rocksLockTimeoutMillis() : millis);
+        lockWaitMillis = millis < 0 ? engine.settings().rocksLockTimeoutMillis() : millis;
+        txn.setLockTimeout(lockWaitMillis);
+    }
+
+    @Override
+    public long stagedWrites() {
+        return txn.getNumPuts() + txn.getNumDeletes();
+    }
+
+    /**
+     * The latest value of {@code key} including this transaction's own writes, without a lock.
+     * The bloom filters answer first: a bulk load's duplicate checks are almost all misses, and a
+     * full lookup would probe every memtable and level-0 file the load is filling.
+     */
+    byte[] latest(Tablespace tablespace, byte[] key) {
+        try {
+            byte[] own = txn.getWriteBatch().getFromBatch(tablespace.handle(), engine.dbOptions(), key);
+            if (own != null) {
+                return own;
+            }
+            if (!db.keyMayExist(tablespace.handle(), key, null)) {
+                return null;
+            }
+            return txn.get(latestRead, tablespace.handle(), key);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, tablespace.name());
+        }
+    }
+
+    @Override
+    public WriteTarget bulkLoad(Tablespace tablespace, int... objectIds) {
+        checkActive();
+        for (BulkLoad load : bulkLoads) {
+            if (load.loads(tablespace, objectIds)) {
+                return load;
+            }
+        }
+        if (isolation != Isolation.READ_COMMITTED) {
+            return null;
+        }
+        BulkLoad load = engine.bulkLoads().start(this, tablespace, objectIds);
+        if (load != null) {
+            bulkLoads.add(load);
+            wrote = true;
+        }
+        return load;
+    }
+
+    /**
+     * Before a read of {@code [from, to)} through the statement snapshot: waits for other
+     * transactions' bulk loads there and, under READ COMMITTED before the statement read anything,
+     * replaces a snapshot that would see part of one.
+     */
+    private void guardRead(Tablespace tablespace, byte[] from, byte[] to) {
+        BulkLoads loads = engine.bulkLoads();
+        if (!loads.idle()) {
+            while (loads.beforeRead(this, tablespace.handle(), from, to, statementSnapshot.sequence(),
+                    isolation == Isolation.READ_COMMITTED && !readInStatement && iterators.isEmpty(),
+                    lockWaitMillis)) {
+                statementSnapshot.release();
+                statementSnapshot = new SnapshotRef(db);
+            }
+        }
+        readInStatement = true;
     }
 
     @Override
@@ -134,6 +216,7 @@ final class RocksStorageTransaction implements StorageTransaction {
     @Override
     public KvIterator scan(Tablespace tablespace, byte[] lowerInclusive, byte[] upperExclusive) {
         checkActive();
+        guardRead(tablespace, lowerInclusive, upperExclusive);
         SnapshotRef snapshot = statementSnapshot.retain();
         ReadOptions options = new ReadOptions().setSnapshot(snapshot.snapshot);
         Slice lower = lowerInclusive == null ? null : new Slice(lowerInclusive);
@@ -163,7 +246,13 @@ final class RocksStorageTransaction implements StorageTransaction {
         checkActive();
         closeIterators();
         RustyDbException failure = null;
+        boolean committed = false;
         try {
+            for (BulkLoad load : bulkLoads) {
+                load.prepareCommit();
+                // the marker goes in the commit itself: after it, the load's keys are the table's
+                txn.delete(engine.markerFamily(), load.markerKey);
+            }
             if (wrote) {
                 txn.commit();
             } else {
@@ -171,18 +260,47 @@ final class RocksStorageTransaction implements StorageTransaction {
                 // and RocksDB would otherwise write (and fsync) an empty batch to the WAL
                 txn.rollback();
             }
+            committed = true;
         } catch (RocksDBException e) {
             failure = RocksErrors.translate(e, null);
-            try {
-                txn.rollback();
-            } catch (RocksDBException ignored) {
-                failure.addSuppressed(ignored);
-            }
+        } catch (RustyDbException e) {
+            failure = e;
         } finally {
+            if (!committed) {
+                try {
+                    txn.rollback();
+                } catch (RocksDBException e) {
+                    if (failure != null) {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            endBulkLoads(committed, failure);
             finish();
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /** Ends this transaction's bulk loads: committed, or removed from storage. */
+    private void endBulkLoads(boolean committed, RustyDbException failure) {
+        for (BulkLoad load : bulkLoads) {
+            try {
+                if (!committed) {
+                    load.discard();
+                }
+            } catch (RuntimeException e) {
+                // the marker stays: the next start removes the load's keys
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else {
+                    LOG.warn("Removing a rolled-back bulk load failed; it is removed at the next start", e);
+                }
+            } finally {
+                engine.bulkLoads().ended(load, db.getLatestSequenceNumber(), engine.currentTicket());
+                load.close();
+            }
         }
     }
 
@@ -198,6 +316,7 @@ final class RocksStorageTransaction implements StorageTransaction {
         } catch (RocksDBException e) {
             failure = RocksErrors.translate(e, null);
         } finally {
+            endBulkLoads(false, failure);
             finish();
         }
         if (failure != null) {
@@ -256,6 +375,11 @@ final class RocksStorageTransaction implements StorageTransaction {
             this.snapshot = transactionSnapshot;
             this.readOptions = new ReadOptions().setSnapshot(snapshot);
             this.owned = false;
+        }
+
+        /** The last sequence number the snapshot sees. */
+        long sequence() {
+            return snapshot.getSequenceNumber();
         }
 
         SnapshotRef retain() {

@@ -1,7 +1,6 @@
 package io.rustydb.persistence;
 
 import io.rustydb.common.types.DataType;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -34,22 +33,21 @@ public final class RowCodec {
             throw new IllegalArgumentException("row has " + (row == null ? "no" : row.length)
                     + " values for " + n + " column(s)");
         }
-        byte[] nulls = new byte[(n + 7) / 8];
-        ByteArrayOutputStream values = new ByteArrayOutputStream(16 + n * 4);
+        ByteSink out = new ByteSink(24 + n * 6);
+        out.write(FORMAT_VERSION);
+        Varint.write(out, n);
+        int nulls = out.size();
+        for (int i = 0; i < (n + 7) / 8; i++) {
+            out.write(0);
+        }
         for (int i = 0; i < n; i++) {
             Values.check(types.get(i), row[i], i);
             if (row[i] == null) {
-                nulls[i >>> 3] |= (byte) (1 << (i & 7));
+                out.or(nulls + (i >>> 3), 1 << (i & 7));
             } else {
-                encodeValue(types.get(i), row[i], values);
+                encodeValue(types.get(i), row[i], out);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(values.size() + nulls.length + 4);
-        out.write(FORMAT_VERSION);
-        Varint.write(out, n);
-        out.write(nulls, 0, nulls.length);
-        byte[] body = values.toByteArray();
-        out.write(body, 0, body.length);
         return out.toByteArray();
     }
 
@@ -78,7 +76,7 @@ public final class RowCodec {
         }
     }
 
-    private static void encodeValue(DataType type, Object value, ByteArrayOutputStream out) {
+    private static void encodeValue(DataType type, Object value, ByteSink out) {
         switch (type) {
             case BOOLEAN -> out.write((Boolean) value ? 1 : 0);
             case SMALLINT -> Varint.writeSigned(out, (Short) value);
@@ -113,7 +111,7 @@ public final class RowCodec {
         };
     }
 
-    private static void writeFixed(ByteArrayOutputStream out, long bits, int bytes) {
+    private static void writeFixed(ByteSink out, long bits, int bytes) {
         for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) {
             out.write((int) (bits >>> shift));
         }
@@ -127,7 +125,7 @@ public final class RowCodec {
         return v;
     }
 
-    private static void writeBytes(ByteArrayOutputStream out, byte[] bytes) {
+    private static void writeBytes(ByteSink out, byte[] bytes) {
         Varint.write(out, bytes.length);
         out.write(bytes, 0, bytes.length);
     }

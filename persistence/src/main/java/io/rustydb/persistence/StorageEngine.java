@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.CompactRangeOptions;
@@ -55,15 +57,19 @@ public final class StorageEngine implements AutoCloseable {
     /** Upper-case name to tablespace, in creation order; replaced on create (copy on write). */
     private volatile Map<String, Tablespace> tablespaces;
     private final Set<RocksStorageTransaction> activeTransactions = ConcurrentHashMap.newKeySet();
+    /** Numbers transactions in the order they begin. */
+    private final AtomicLong tickets = new AtomicLong();
+    private final BulkLoads bulkLoads;
     private volatile boolean closed;
 
     private StorageEngine(StorageSettings settings, RocksResources resources, TransactionDB db,
-            ColumnFamilyHandle defaultHandle, Map<String, Tablespace> tablespaces) {
+            ColumnFamilyHandle defaultHandle, Map<String, Tablespace> tablespaces, BulkLoads bulkLoads) {
         this.settings = settings;
         this.resources = resources;
         this.db = db;
         this.defaultHandle = defaultHandle;
         this.tablespaces = tablespaces;
+        this.bulkLoads = bulkLoads;
     }
 
     /** Opens (creating if missing) the storage under {@code settings.dataDir()}. */
@@ -99,13 +105,16 @@ public final class StorageEngine implements AutoCloseable {
                 spaces.put(key(names.get(i)), new Tablespace(names.get(i), handles.get(i)));
             }
         }
+        BulkLoads bulkLoads = new BulkLoads(db, defaultHandle);
+        bulkLoads.recover(spaces);
         LOG.info("Buffer pool initialized: ~{} MB ({} pages × {} bytes)",
                 Math.round(settings.bufferPoolSize() / (1024.0 * 1024.0)), settings.bufferPoolPages(),
                 settings.pageSize());
         LOG.info("WAL system initialized");
         LOG.info("Storage opened in {} (wal.sync_mode={}, tablespaces {})", dir, settings.walSyncMode(),
                 spaces.keySet());
-        return new StorageEngine(settings, resources, db, defaultHandle, Collections.unmodifiableMap(spaces));
+        return new StorageEngine(settings, resources, db, defaultHandle, Collections.unmodifiableMap(spaces),
+                bulkLoads);
     }
 
     /** "default" first, then SYSTEM, USERS, TEMP, then any other column family found on disk. */
@@ -191,7 +200,7 @@ public final class StorageEngine implements AutoCloseable {
     public StorageTransaction begin() {
         checkOpen();
         Transaction txn = db.beginTransaction(resources.writeOptions, resources.txnOptions);
-        RocksStorageTransaction t = new RocksStorageTransaction(this, db, txn);
+        RocksStorageTransaction t = new RocksStorageTransaction(this, db, txn, tickets.incrementAndGet());
         activeTransactions.add(t);
         return t;
     }
@@ -267,6 +276,20 @@ public final class StorageEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a consistent copy of the storage that {@link #open} can start from to
+     * {@code target}, which must not exist: a RocksDB checkpoint (hard links to the SST files where
+     * the file system allows, copies of the rest).
+     */
+    public void checkpoint(Path target) {
+        checkOpen();
+        try (Checkpoint checkpoint = Checkpoint.create(db)) {
+            checkpoint.createCheckpoint(target.toString());
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, null);
+        }
+    }
+
     /** RocksDB statistics (block cache hit/miss tickers and more) for monitoring. */
     public Statistics statistics() {
         return resources.statistics;
@@ -285,6 +308,31 @@ public final class StorageEngine implements AutoCloseable {
 
     void transactionFinished(RocksStorageTransaction transaction) {
         activeTransactions.remove(transaction);
+        if (!bulkLoads.idle()) {
+            long oldest = Long.MAX_VALUE;
+            for (RocksStorageTransaction t : activeTransactions) {
+                oldest = Math.min(oldest, t.ticket);
+            }
+            bulkLoads.prune(oldest);
+        }
+    }
+
+    org.rocksdb.DBOptions dbOptions() {
+        return resources.dbOptions;
+    }
+
+    BulkLoads bulkLoads() {
+        return bulkLoads;
+    }
+
+    /** The ticket of the latest transaction begun. */
+    long currentTicket() {
+        return tickets.get();
+    }
+
+    /** Column family of the engine's own records (bulk-load markers). */
+    ColumnFamilyHandle markerFamily() {
+        return defaultHandle;
     }
 
     private List<ColumnFamilyHandle> handles() {
@@ -335,6 +383,7 @@ public final class StorageEngine implements AutoCloseable {
         } catch (RocksDBException e) {
             LOG.error("Closing RocksDB failed", e);
         }
+        bulkLoads.close();
         resources.close();
         LOG.info("Storage closed");
     }

@@ -11,7 +11,7 @@ package io.rustydb.persistence;
  *
  * <p>Not thread-safe: a transaction belongs to one session.
  */
-public interface StorageTransaction extends AutoCloseable {
+public interface StorageTransaction extends WriteTarget, AutoCloseable {
 
     /**
      * Takes a fresh read snapshot for the statement about to run (READ COMMITTED); under
@@ -40,17 +40,36 @@ public interface StorageTransaction extends AutoCloseable {
     byte[] get(Tablespace tablespace, byte[] key);
 
     /** Locks {@code key} exclusively for this transaction and returns its latest committed value. */
+    @Override
     byte[] getForUpdate(Tablespace tablespace, byte[] key);
 
-    void put(Tablespace tablespace, byte[] key, byte[] value);
-
-    void delete(Tablespace tablespace, byte[] key);
+    /**
+     * Starts (or continues) a bulk load of objects (a table and its indexes, by id) in this
+     * transaction: the returned writer puts their keys straight into storage in bounded batches,
+     * so a load of any size needs bounded memory, instead of staging them in the transaction.
+     * The load commits or rolls back with the transaction and is removed if the node crashes
+     * before the commit. Other transactions cannot see it before then: their reads of the
+     * objects wait until this transaction ends, and a read whose snapshot was taken while the
+     * load ran fails with 40001 (or, under READ COMMITTED before the statement read anything,
+     * takes a fresh snapshot).
+     *
+     * <p>The caller must keep other transactions from writing the objects until this transaction
+     * ends (the SQL layer's table lock). Returns {@code null} when a bulk load is not possible:
+     * the transaction is not READ COMMITTED, or an object already holds committed keys.
+     */
+    WriteTarget bulkLoad(Tablespace tablespace, int... objectIds);
 
     /**
      * Iterates keys in {@code [lowerInclusive, upperExclusive)} in key order, from the statement
      * snapshot merged with this transaction's own writes. Either bound may be {@code null}.
      */
     KvIterator scan(Tablespace tablespace, byte[] lowerInclusive, byte[] upperExclusive);
+
+    /**
+     * Puts and deletes staged in this transaction, which RocksDB holds in memory until it ends
+     * (a bulk load's keys are not among them).
+     */
+    long stagedWrites();
 
     /** Makes the staged writes durable and visible (WAL synced per {@code wal.sync_mode}). */
     void commit();

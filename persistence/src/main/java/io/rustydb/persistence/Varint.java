@@ -1,6 +1,5 @@
 package io.rustydb.persistence;
 
-import java.io.ByteArrayOutputStream;
 
 /** LEB128 unsigned varints and zigzag signed varints (as in protobuf) for the row format. */
 final class Varint {
@@ -8,7 +7,7 @@ final class Varint {
     private Varint() {
     }
 
-    static void write(ByteArrayOutputStream out, long value) {
+    static void write(ByteSink out, long value) {
         long v = value;
         while ((v & ~0x7FL) != 0) {
             out.write((int) ((v & 0x7F) | 0x80));
@@ -17,7 +16,7 @@ final class Varint {
         out.write((int) v);
     }
 
-    static void writeSigned(ByteArrayOutputStream out, long value) {
+    static void writeSigned(ByteSink out, long value) {
         write(out, (value << 1) ^ (value >> 63));
     }
 

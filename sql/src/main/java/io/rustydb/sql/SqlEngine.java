@@ -53,5 +53,6 @@ public final class SqlEngine implements AutoCloseable {
     @Override
     public void close() {
         // Sessions own their transactions; storage is closed by its owner.
+        context.catalog().close();
     }
 }

@@ -58,9 +58,12 @@ final class IndexScanRule extends RelOptRule {
         if (access == null || (project != null && !access.indexOnly())) {
             return;
         }
-        RelNode indexScan = new RustyIndexScan(scan.getCluster(), scan.getTable(), access, bounds.slots);
-        RelNode filtered = filter.copy(filter.getTraitSet(), indexScan, filter.getCondition());
+        RelNode indexScan = new RustyIndexScan(scan.getCluster(),
+                new IndexOrderedTable(scan.getTable(), table.definition(), access.index()), access, bounds.slots);
+        // new nodes, so their sort order is derived from the index scan's, not the table scan's
+        RelNode filtered = LogicalFilter.create(indexScan, filter.getCondition(),
+                com.google.common.collect.ImmutableSet.copyOf(filter.getVariablesSet()));
         call.transformTo(project == null ? filtered
-                : project.copy(project.getTraitSet(), filtered, project.getProjects(), project.getRowType()));
+                : LogicalProject.create(filtered, project.getHints(), project.getProjects(), project.getRowType()));
     }
 }

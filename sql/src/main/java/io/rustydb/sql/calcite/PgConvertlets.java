@@ -2,6 +2,7 @@ package io.rustydb.sql.calcite;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -10,6 +11,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
@@ -48,7 +50,73 @@ final class PgConvertlets implements SqlRexConvertletTable {
         if (call.getOperator().getKind() == SqlKind.SUM && call.operandCount() == 1) {
             return PgConvertlets::convertSum;
         }
+        if (call.getOperator() == PgOperators.POWER || call.getOperator() == PgOperators.POWER_FUNCTION
+                || call.getOperator() == PgOperators.POW_FUNCTION) {
+            return PgConvertlets::convertPower;
+        }
+        if (call.getOperator() == SqlLibraryOperators.GREATEST_PG || call.getOperator() == SqlLibraryOperators.LEAST_PG) {
+            return PgConvertlets::convertGreatestLeast;
+        }
         return StandardConvertletTable.INSTANCE.get(call);
+    }
+
+    /** x ^ y, power(x, y): PostgreSQL's numeric or double precision power of the operands in that type. */
+    private static RexNode convertPower(SqlRexContext cx, SqlCall call) {
+        RexBuilder rex = cx.getRexBuilder();
+        RelDataType type = cx.getValidator().getValidatedNodeType(call);
+        boolean numeric = type.getSqlTypeName() == SqlTypeName.DECIMAL;
+        List<RexNode> operands = new ArrayList<>();
+        for (org.apache.calcite.sql.SqlNode operand : call.getOperandList()) {
+            RexNode x = cx.convertExpression(operand);
+            RelDataType target = cx.getTypeFactory().createTypeWithNullability(
+                    numeric ? PgOperators.unboundedNumeric(cx.getTypeFactory())
+                            : cx.getTypeFactory().createSqlType(SqlTypeName.DOUBLE), x.getType().isNullable());
+            if (x.getType().equals(target)) {
+                operands.add(x);
+            } else if (numeric && x.getType().getSqlTypeName() == SqlTypeName.DECIMAL) {
+                // keeps the value's own scale, which sets the result's
+                operands.add(rex.makeReinterpretCast(target, x, rex.makeLiteral(false)));
+            } else {
+                operands.add(rex.makeCast(target, x));
+            }
+        }
+        return rex.makeCall(type, numeric ? PgOperators.POWER_NUMERIC : PgOperators.POWER_DOUBLE, operands);
+    }
+
+    /**
+     * greatest(...) / least(...) as PostgreSQL evaluates them: NULLs are skipped and, among equal
+     * values (numeric 2.00 and 2), the first one wins.
+     */
+    private static RexNode convertGreatestLeast(SqlRexContext cx, SqlCall call) {
+        RexBuilder rex = cx.getRexBuilder();
+        RelDataType type = cx.getValidator().getValidatedNodeType(call);
+        boolean greatest = call.getOperator() == SqlLibraryOperators.GREATEST_PG;
+        List<RexNode> values = new ArrayList<>();
+        for (org.apache.calcite.sql.SqlNode operand : call.getOperandList()) {
+            values.add(rex.ensureType(type, cx.convertExpression(operand), true));
+        }
+        List<RexNode> cases = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            RexNode x = values.get(i);
+            List<RexNode> wins = new ArrayList<>();
+            wins.add(rex.makeCall(SqlStdOperatorTable.IS_NOT_NULL, x));
+            for (int j = 0; j < values.size(); j++) {
+                if (j == i) {
+                    continue;
+                }
+                RexNode y = values.get(j);
+                // beats the values before it strictly, those after it or ties
+                org.apache.calcite.sql.SqlOperator beats = greatest
+                        ? j < i ? SqlStdOperatorTable.GREATER_THAN : SqlStdOperatorTable.GREATER_THAN_OR_EQUAL
+                        : j < i ? SqlStdOperatorTable.LESS_THAN : SqlStdOperatorTable.LESS_THAN_OR_EQUAL;
+                wins.add(rex.makeCall(SqlStdOperatorTable.OR, rex.makeCall(SqlStdOperatorTable.IS_NULL, y),
+                        rex.makeCall(beats, x, y)));
+            }
+            cases.add(org.apache.calcite.rex.RexUtil.composeConjunction(rex, wins));
+            cases.add(x);
+        }
+        cases.add(rex.makeNullLiteral(type));
+        return rex.makeCall(type, SqlStdOperatorTable.CASE, cases);
     }
 
     /** pg_typeof(x): the PostgreSQL name of the type the validator gave x. */

@@ -75,6 +75,24 @@ public final class PgFunctions {
 
     // ---- numbers -------------------------------------------------------------------------
 
+    /**
+     * A numeric value with its trailing zeros stripped: equal (by {@code equals}) for values
+     * PostgreSQL considers equal, such as 1.0 and 1.00, so it can serve as a hash key.
+     */
+    public static BigDecimal numericKey(BigDecimal d) {
+        return d.stripTrailingZeros();
+    }
+
+    /** numeric ^ numeric and power(numeric, numeric), as PostgreSQL 15 computes them. */
+    public static BigDecimal powerNumeric(BigDecimal base, BigDecimal exponent) {
+        return NumericPower.power(base, exponent);
+    }
+
+    /** double precision ^ double precision and power(double precision, double precision). */
+    public static double powerDouble(double base, double exponent) {
+        return NumericPower.power(base, exponent);
+    }
+
     /** round(double precision): round half to even, as C's rint. */
     public static double rint(double d) {
         return Math.rint(d);

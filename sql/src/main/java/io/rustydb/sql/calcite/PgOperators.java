@@ -12,6 +12,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCallBinding;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -87,6 +88,23 @@ public final class PgOperators {
         }
     };
 
+    /**
+     * {@code x ^ y} (the parser's {@code RustyDbParserUtil.POWER}, typed): double precision, or
+     * numeric if an operand is numeric and none is floating point, as PostgreSQL resolves it.
+     */
+    public static final SqlBinaryOperator POWER = new SqlBinaryOperator("^", SqlKind.OTHER, 70, true,
+            PgOperators::powerType, PgOperators::inferPowerOperands, OperandTypes.NUMERIC_NUMERIC) {
+        @Override
+        public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
+            // typed here, not looked up by name (Calcite's "^" is bitwise XOR)
+            return validateOperands(validator, scope, call);
+        }
+    };
+
+    /** power(x, y) and pow(x, y), typed as {@link #POWER}. */
+    static final SqlFunction POWER_FUNCTION = powerFunction("POWER");
+    static final SqlFunction POW_FUNCTION = powerFunction("POW");
+
     // Internal functions, called from rewritten expressions only.
     static final SqlUserDefinedFunction EXTRACT_TIMESTAMP = udf("pg_extract_ts", NUMERIC, "extractTimestamp", String.class, long.class);
     static final SqlUserDefinedFunction EXTRACT_DATE = udf("pg_extract_date", NUMERIC, "extractDate", String.class, int.class);
@@ -99,7 +117,12 @@ public final class PgOperators {
     static final SqlUserDefinedFunction RINT = udf("pg_rint", ReturnTypes.ARG0_NULLABLE, "rint", double.class);
     static final SqlUserDefinedFunction DIVIDE = udf("pg_numeric_div", ReturnTypes.ARG0_NULLABLE, "divide", java.math.BigDecimal.class, java.math.BigDecimal.class);
     static final SqlUserDefinedFunction ROUND_SCALE = udf("pg_round", ReturnTypes.ARG0_NULLABLE, "round", java.math.BigDecimal.class, int.class);
+    /** The value a numeric hash key is compared by (see {@link NumericKeys}). */
+    static final SqlUserDefinedFunction NUMERIC_KEY = udf("pg_numeric_key", ReturnTypes.ARG0_NULLABLE, "numericKey", java.math.BigDecimal.class);
     static final SqlUserDefinedFunction ROUND_HALF_UP = udf("pg_round_half_up", ReturnTypes.ARG0_NULLABLE, "roundHalfUp", java.math.BigDecimal.class, int.class);
+
+    static final SqlUserDefinedFunction POWER_NUMERIC = udf("pg_power_numeric", ReturnTypes.ARG0_NULLABLE, "powerNumeric", java.math.BigDecimal.class, java.math.BigDecimal.class);
+    static final SqlUserDefinedFunction POWER_DOUBLE = udf("pg_power_double", ReturnTypes.ARG0_NULLABLE, "powerDouble", double.class, double.class);
 
     /** Functions users call by name, by lower-case name. */
     private static final Map<String, List<SqlFunction>> BY_NAME = new TreeMap<>();
@@ -108,6 +131,8 @@ public final class PgOperators {
         user("reverse", TEXT, OperandTypes.family(SqlTypeFamily.CHARACTER), "reverse", String.class);
         user("md5", TEXT, OperandTypes.family(SqlTypeFamily.CHARACTER), "md5", String.class);
         BY_NAME.computeIfAbsent("pg_typeof", k -> new ArrayList<>()).add(PG_TYPEOF);
+        BY_NAME.computeIfAbsent("power", k -> new ArrayList<>()).add(POWER_FUNCTION);
+        BY_NAME.computeIfAbsent("pow", k -> new ArrayList<>()).add(POW_FUNCTION);
         textAndInteger("left");
         textAndInteger("right");
         user("trunc", NUMERIC, OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER), "trunc",
@@ -133,6 +158,40 @@ public final class PgOperators {
         List<SqlFunction> list = new ArrayList<>();
         BY_NAME.values().forEach(list::addAll);
         return list;
+    }
+
+    private static SqlFunction powerFunction(String name) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, PgOperators::powerType, PgOperators::inferPowerOperands,
+                OperandTypes.NUMERIC_NUMERIC, SqlFunctionCategory.NUMERIC);
+    }
+
+    /** The type of {@code x ^ y}: numeric if an operand is numeric and none floating point, else double precision. */
+    private static RelDataType powerType(SqlOperatorBinding binding) {
+        RelDataTypeFactory f = binding.getTypeFactory();
+        boolean nullable = false;
+        for (int i = 0; i < binding.getOperandCount(); i++) {
+            nullable |= binding.getOperandType(i).isNullable();
+        }
+        return f.createTypeWithNullability(powerOperandType(f, binding.getOperandType(0), binding.getOperandType(1)),
+                nullable);
+    }
+
+    private static RelDataType powerOperandType(RelDataTypeFactory f, RelDataType a, RelDataType b) {
+        boolean numeric = (a.getSqlTypeName() == SqlTypeName.DECIMAL || b.getSqlTypeName() == SqlTypeName.DECIMAL)
+                && !SqlTypeUtil.isApproximateNumeric(a) && !SqlTypeUtil.isApproximateNumeric(b);
+        return numeric ? unboundedNumeric(f) : f.createSqlType(SqlTypeName.DOUBLE);
+    }
+
+    /** An operand of unknown type (a parameter) takes the type the other operand calls for. */
+    private static void inferPowerOperands(SqlCallBinding binding, RelDataType returnType, RelDataType[] operandTypes) {
+        RelDataTypeFactory f = binding.getTypeFactory();
+        RelDataType unknown = f.createSqlType(SqlTypeName.UNKNOWN);
+        RelDataType a = binding.getOperandCount() > 0 ? binding.getOperandType(0) : unknown;
+        RelDataType b = binding.getOperandCount() > 1 ? binding.getOperandType(1) : unknown;
+        RelDataType type = powerOperandType(f, a, b);
+        for (int i = 0; i < operandTypes.length; i++) {
+            operandTypes[i] = type;
+        }
     }
 
     static RelDataType unboundedNumeric(RelDataTypeFactory f) {

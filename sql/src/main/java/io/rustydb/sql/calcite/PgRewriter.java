@@ -28,10 +28,10 @@ import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * Before validation: binary {@code +} and {@code -} become {@link PgOperators#PLUS} /
- * {@link PgOperators#MINUS} (which also accept PostgreSQL's date forms),
- * {@code EXTRACT(unit FROM x)} becomes {@link PgOperators#EXTRACT}, which returns numeric, and the
- * columns of subqueries in FROM get PostgreSQL's names ({@code column1} of a VALUES list,
- * {@code count} of {@code count(*)}).
+ * {@link PgOperators#MINUS} (which also accept PostgreSQL's date forms), {@code ^} becomes
+ * {@link PgOperators#POWER}, {@code EXTRACT(unit FROM x)} becomes {@link PgOperators#EXTRACT},
+ * which returns numeric, and the columns of subqueries in FROM get PostgreSQL's names
+ * ({@code column1} of a VALUES list, {@code count} of {@code count(*)}).
  */
 final class PgRewriter extends SqlShuttle {
     @Override
@@ -55,6 +55,8 @@ final class PgRewriter extends SqlShuttle {
                 basic.setOperator(PgOperators.MINUS);
             } else if (call.getOperator() == SqlStdOperatorTable.PLUS) {
                 basic.setOperator(PgOperators.PLUS);
+            } else if (call.getOperator() == io.rustydb.sql.parser.RustyDbParserUtil.POWER) {
+                basic.setOperator(PgOperators.POWER);
             }
         }
         if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f

@@ -18,7 +18,6 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptUtil;
@@ -59,7 +58,7 @@ public final class QueryPlanner {
     public static final String PG_CATALOG = "pg_catalog";
 
     private final SchemaPlus rootSchema;
-    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(RustyDbTypeSystem.INSTANCE);
+    private final JavaTypeFactory typeFactory = new PgTypeFactory(RustyDbTypeSystem.INSTANCE);
     private final CalciteCatalogReader catalogReader;
     private final SqlOperatorTable operators;
 
@@ -183,6 +182,14 @@ public final class QueryPlanner {
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
         planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
         RelOptUtil.registerDefaultRules(planner, false, false);
+        // ORDER BY ... LIMIT n keeps the n first rows in a bounded heap instead of sorting them all
+        // (only when the input is not in that order already: Volcano compares costs by rows alone,
+        // so it would take the heap over a scan that stops after n rows)
+        planner.addRule(org.apache.calcite.adapter.enumerable.EnumerableLimitSortRule.Config.DEFAULT
+                .withOperandSupplier(b -> b.operand(org.apache.calcite.rel.logical.LogicalSort.class)
+                        .predicate(QueryPlanner::topNOfUnsortedInput).anyInputs())
+                .as(org.apache.calcite.adapter.enumerable.EnumerableLimitSortRule.Config.class).toRule());
+        NumericKeys.register(planner);
         planner.addRule(IndexScanRule.FILTER);
         planner.addRule(IndexScanRule.PROJECT_FILTER);
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
@@ -196,7 +203,7 @@ public final class QueryPlanner {
         // every column suffix, a composite collation trait, so keep just its first collation (as
         // Calcite's own Prepare does with RelTraitSet.simplify()).
         RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
-        RelNode physical = Programs.standard().run(planner, logical, desired, List.of(), List.of());
+        RelNode physical = NumericKeys.rewrite(Programs.standard().run(planner, logical, desired, List.of(), List.of()));
         @SuppressWarnings("unchecked")
         Map<String, Object> stashed = new HashMap<>();
         RelNode executed = physical;
@@ -216,5 +223,21 @@ public final class QueryPlanner {
             columns.add(new ResultColumn(labels.get(i), TypeMapping.columnType(fields.get(i).getType()), 0, 0));
         }
         return new CompiledQuery(bindable, columns, slotTypes(validator, validated), RelOptUtil.toString(physical, SqlExplainLevel.ALL_ATTRIBUTES));
+    }
+
+    /** A Sort with a row limit whose input does not already come in the requested order. */
+    private static boolean topNOfUnsortedInput(org.apache.calcite.rel.core.Sort sort) {
+        if (sort.fetch == null) {
+            return false;
+        }
+        var collations = sort.getCluster().getMetadataQuery().collations(sort.getInput());
+        if (collations != null) {
+            for (org.apache.calcite.rel.RelCollation collation : collations) {
+                if (collation.satisfies(sort.getCollation())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

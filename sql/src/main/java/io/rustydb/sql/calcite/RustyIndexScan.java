@@ -54,7 +54,8 @@ public final class RustyIndexScan extends TableScan implements EnumerableRel {
     }
 
     RustyIndexScan(RelOptCluster cluster, RelOptTable table, IndexAccess access, List<Slot> slots) {
-        super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+        super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE)
+                .replaceIfs(org.apache.calcite.rel.RelCollationTraitDef.INSTANCE, table::getCollationList), List.of(), table);
         this.access = access;
         this.slots = List.copyOf(slots);
     }

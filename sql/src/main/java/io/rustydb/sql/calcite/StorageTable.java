@@ -13,6 +13,8 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
@@ -56,12 +58,25 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
         return indexDistinct.applyAsLong(indexId);
     }
 
-    /** Row count from ANALYZE (Calcite's default guess before the first one) and the primary key. */
+    /**
+     * Row count from ANALYZE (Calcite's default guess before the first one), the primary key, and
+     * the order a scan returns rows in: by primary key, ascending, since keys are order-preserving
+     * encodings (bytewise, i.e. code point order for text, PostgreSQL's "C" collation). A scan of a
+     * table without a primary key follows its hidden row id, which is no column.
+     */
     @Override
     public Statistic getStatistic() {
-        List<ImmutableBitSet> keys = def.hasPrimaryKey() ? List.of(ImmutableBitSet.of(def.primaryKey())) : List.of();
         long rows = analyzedRows.getAsLong();
-        return Statistics.of(rows < 0 ? 100d : rows, keys);
+        if (!def.hasPrimaryKey()) {
+            return Statistics.of(rows < 0 ? 100d : rows, List.of());
+        }
+        List<RelFieldCollation> order = new java.util.ArrayList<>();
+        for (int column : def.primaryKey()) {
+            order.add(new RelFieldCollation(column, RelFieldCollation.Direction.ASCENDING,
+                    RelFieldCollation.NullDirection.LAST));
+        }
+        return Statistics.of(rows < 0 ? 100d : rows, List.of(ImmutableBitSet.of(def.primaryKey())),
+                List.of(RelCollations.of(order)));
     }
 
     public TableDef definition() {

@@ -42,18 +42,21 @@ public final class Catalog {
     private final Map<String, ViewDef> views = new ConcurrentHashMap<>();
     private static final String VIEW_PREFIX = "view/";
     private final Sequences sequences;
+    private final ObjectReaper reaper;
 
     private Catalog(StorageEngine storage) {
         this.storage = storage;
         this.system = storage.tablespace("SYSTEM");
         this.rowIds = new RowIdAllocator(storage, system);
         this.sequences = new Sequences(storage, system, json);
+        this.reaper = new ObjectReaper(this, storage, system);
     }
 
     /** Loads every table definition from the SYSTEM tablespace. */
     public static Catalog load(StorageEngine storage) {
         Catalog catalog = new Catalog(storage);
         catalog.readAll();
+        catalog.reaper.start();
         return catalog;
     }
 
@@ -257,19 +260,47 @@ public final class Catalog {
     }
 
     /**
-     * Deletes every row and index entry stored under a table's ids that no definition uses any
-     * more, in batches of {@link #DELETE_BATCH} keys so a large table does not become one huge
-     * transaction.
+     * Retires the rows and index entries stored under a table's ids, which no definition uses any
+     * more: they are removed in the background ({@link ObjectReaper}), durably recorded first.
      */
     public void deleteRows(TableDef def) {
-        deleteObject(def.tablespace(), def.id());
-        for (IndexDef index : def.indexes()) {
-            deleteObject(def.tablespace(), index.id());
+        int[] ids = new int[def.indexes().size() + 1];
+        ids[0] = def.id();
+        for (int i = 0; i < def.indexes().size(); i++) {
+            ids[i + 1] = def.indexes().get(i).id();
         }
+        reaper.retire(def.tablespace(), ids);
+    }
+
+    /** Retires the entries of a dropped index: removed in the background. */
+    public void retireObject(String tablespace, int objectId) {
+        reaper.retire(tablespace, objectId);
+    }
+
+    /**
+     * Waits until the background removal of retired objects is done; false if it took longer
+     * than {@code millis}.
+     */
+    public boolean awaitRetiredObjectsRemoved(long millis) throws InterruptedException {
+        return reaper.awaitIdle(millis);
+    }
+
+    /** Stops the background removal; what is left resumes at the next start. */
+    public void close() {
+        reaper.close();
     }
 
     /** Deletes every key stored under one object id (a table's rows or an index's entries). */
     public void deleteObject(String tablespace, int objectId) {
+        deleteObject(tablespace, objectId, () -> false);
+    }
+
+    /**
+     * Deletes every key stored under one object id in batches of {@link #DELETE_BATCH} keys (so a
+     * large table does not become one huge transaction), then compacts the range; stops between
+     * batches once {@code stop} says so. Returns whether every key was deleted.
+     */
+    boolean deleteObject(String tablespace, int objectId, java.util.function.BooleanSupplier stop) {
         Tablespace data = storage.tablespace(tablespace);
         byte[] from = KeyCodec.objectPrefix(objectId);
         byte[] to = KeyCodec.objectPrefixEnd(objectId);
@@ -277,6 +308,9 @@ public final class Catalog {
         // again would step over every tombstone written so far, quadratic in the table's size
         byte[] resume = from;
         while (resume != null) {
+            if (stop.getAsBoolean()) {
+                return false;
+            }
             byte[] start = resume;
             resume = null;
             try (StorageTransaction txn = storage.begin()) {
@@ -296,6 +330,7 @@ public final class Catalog {
             }
         }
         storage.compactRange(data, from, to);
+        return true;
     }
 
     /**

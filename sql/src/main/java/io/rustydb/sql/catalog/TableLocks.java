@@ -12,6 +12,9 @@ import java.util.Set;
  * holds a shared lock on it until its transaction ends; DDL that rewrites or removes a table
  * (ALTER TABLE, TRUNCATE, DROP) needs the exclusive lock, so it waits for those transactions and
  * they wait for it. A session's own shared lock does not block its exclusive request.
+ * A bulk load (a large COPY into an empty table) holds the table exclusively until its
+ * transaction ends: other sessions' writes and DDL wait, and the loading session's own DDL on
+ * the table is refused (55006), since the load is not committed yet.
  * Owners are session ids, not threads: a session's statements may run on different threads.
  */
 public final class TableLocks {
@@ -19,6 +22,8 @@ public final class TableLocks {
 
     private final Map<Integer, Set<Integer>> shared = new HashMap<>();
     private final Map<Integer, Integer> exclusive = new HashMap<>();
+    /** Table id to the session bulk loading it, until that session's transaction ends. */
+    private final Map<Integer, Integer> loading = new HashMap<>();
     private final Map<Integer, Set<Integer>> heldBySession = new HashMap<>();
 
     /**
@@ -29,7 +34,8 @@ public final class TableLocks {
     public synchronized void lockShared(int tableId, int session, Runnable checkInterrupted) {
         while (true) {
             Integer owner = exclusive.get(tableId);
-            if (owner == null || owner == session) {
+            Integer loader = loading.get(tableId);
+            if ((owner == null || owner == session) && (loader == null || loader == session)) {
                 shared.computeIfAbsent(tableId, t -> new HashSet<>()).add(session);
                 heldBySession.computeIfAbsent(session, s -> new HashSet<>()).add(tableId);
                 return;
@@ -42,14 +48,45 @@ public final class TableLocks {
     public synchronized void lockExclusive(int tableId, int session, Runnable checkInterrupted) {
         while (true) {
             Integer owner = exclusive.get(tableId);
-            Set<Integer> holders = shared.getOrDefault(tableId, Set.of());
-            boolean othersShare = holders.size() > (holders.contains(session) ? 1 : 0);
-            if ((owner == null || owner == session) && !othersShare) {
+            Integer loader = loading.get(tableId);
+            if (loader != null && loader == session) {
+                throw new RustyDbException(ErrorCode.OBJECT_IN_USE,
+                        "cannot alter, truncate, drop or index a table while this transaction's COPY into it is"
+                                + " not committed");
+            }
+            if ((owner == null || owner == session) && loader == null && !othersShare(tableId, session)) {
                 exclusive.put(tableId, session);
                 return;
             }
             await(checkInterrupted);
         }
+    }
+
+    /**
+     * Takes the table for a bulk load by {@code session} if no other session holds any lock on
+     * it, without waiting; kept until {@link #releaseAll}. False if another session holds one.
+     */
+    public synchronized boolean tryLockForLoad(int tableId, int session) {
+        Integer owner = exclusive.get(tableId);
+        Integer loader = loading.get(tableId);
+        if ((owner != null && owner != session) || (loader != null && loader != session)
+                || othersShare(tableId, session)) {
+            return false;
+        }
+        loading.put(tableId, session);
+        return true;
+    }
+
+    /** Gives up a load lock taken by {@link #tryLockForLoad} when the load did not start. */
+    public synchronized void unlockLoad(int tableId, int session) {
+        if (loading.remove(tableId, session)) {
+            notifyAll();
+        }
+    }
+
+    private boolean othersShare(int tableId, int session) {
+        Set<Integer> holders = shared.getOrDefault(tableId, Set.of());
+        return holders.size() > (holders.contains(session) ? 1 : 0);
     }
 
     public synchronized void unlockExclusive(int tableId, int session) {
@@ -59,8 +96,11 @@ public final class TableLocks {
         }
     }
 
-    /** Releases every shared lock of {@code session}: its transaction ended. */
+    /** Releases every shared and load lock of {@code session}: its transaction ended. */
     public synchronized void releaseAll(int session) {
+        if (loading.values().removeIf(loader -> loader == session)) {
+            notifyAll();
+        }
         Set<Integer> tables = heldBySession.remove(session);
         if (tables == null) {
             return;

@@ -62,7 +62,7 @@ public final class CreateIndexPlan extends UtilityPlan {
             TableDef current = catalog.table(table.schema(), table.name()).orElseThrow(
                     () -> new RustyDbException(ErrorCode.UNDEFINED_TABLE, table.name()));
             IndexDef index = new IndexDef(catalog.newObjectId(), name, columns, node.unique(), false);
-            IndexBuilder.build(engine.storage(), catalog, current, index, context::checkCancelled);
+            IndexBuilder.build(engine.storage(), current, index, context::checkCancelled);
             List<IndexDef> indexes = new ArrayList<>(current.indexes());
             indexes.add(index);
             try {

@@ -74,7 +74,7 @@ public final class DropIndexPlan extends UtilityPlan {
                 }
                 if (dropped != null) {
                     catalog.replaceTable(current, current.withIndexes(kept));
-                    catalog.deleteObject(current.tablespace(), dropped.id());
+                    catalog.retireObject(current.tablespace(), dropped.id());
                 }
             } finally {
                 catalog.locks().unlockExclusive(table.id(), session);

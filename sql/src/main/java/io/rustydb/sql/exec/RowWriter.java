@@ -7,6 +7,7 @@ import io.rustydb.persistence.KeyCodec;
 import io.rustydb.persistence.RowCodec;
 import io.rustydb.persistence.StorageTransaction;
 import io.rustydb.persistence.Tablespace;
+import io.rustydb.persistence.WriteTarget;
 import io.rustydb.sql.catalog.Catalog;
 import io.rustydb.sql.catalog.ColumnDef;
 import io.rustydb.sql.catalog.TableDef;
@@ -52,7 +53,7 @@ final class RowWriter {
     }
 
     /** Inserts a converted row; 23505 if its primary key exists. */
-    void insert(StorageTransaction txn, Object[] row) {
+    void insert(WriteTarget txn, Object[] row) {
         checkNotNull(row);
         if (!table.hasPrimaryKey()) {
             byte[] key = rowIdKey(catalog.nextRowId(table.id()));

@@ -2,7 +2,7 @@ package io.rustydb.sql.index;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
-import io.rustydb.persistence.StorageTransaction;
+import io.rustydb.persistence.WriteTarget;
 import io.rustydb.persistence.Tablespace;
 import io.rustydb.sql.catalog.IndexDef;
 import io.rustydb.sql.catalog.TableDef;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Keeps a table's secondary indexes in step with its rows, in the writing transaction: an entry
+ * Keeps a table's secondary indexes in step with its rows, in the writing transaction (or its bulk load): an entry
  * per row and index, added on insert, removed on delete, moved on update when the indexed values
  * (or the row's key) change. A UNIQUE index refuses a second row with equal non-NULL values with
  * 23505, checked under the entry's row lock so concurrent writers of one value cannot both win.
@@ -51,21 +51,21 @@ public final class IndexMaintainer {
     }
 
     /** Adds the entries of a new row stored under {@code rowKey}; 23505 on a unique conflict. */
-    public void inserted(StorageTransaction txn, byte[] rowKey, Object[] row) {
+    public void inserted(WriteTarget txn, byte[] rowKey, Object[] row) {
         for (IndexKeys keys : indexes) {
             add(txn, keys, keys.values(row), rowKey);
         }
     }
 
     /** Removes the entries of a deleted row. */
-    public void deleted(StorageTransaction txn, byte[] rowKey, Object[] row) {
+    public void deleted(WriteTarget txn, byte[] rowKey, Object[] row) {
         for (IndexKeys keys : indexes) {
             txn.delete(tablespace, keys.entryKey(keys.values(row), rowKey));
         }
     }
 
     /** Moves the entries of an updated row whose indexed values or key changed. */
-    public void updated(StorageTransaction txn, byte[] oldKey, Object[] oldRow, byte[] newKey, Object[] newRow) {
+    public void updated(WriteTarget txn, byte[] oldKey, Object[] oldRow, byte[] newKey, Object[] newRow) {
         boolean keyChanged = !Arrays.equals(oldKey, newKey);
         for (IndexKeys keys : indexes) {
             Object[] before = keys.values(oldRow);
@@ -78,7 +78,7 @@ public final class IndexMaintainer {
         }
     }
 
-    private void add(StorageTransaction txn, IndexKeys keys, Object[] values, byte[] rowKey) {
+    private void add(WriteTarget txn, IndexKeys keys, Object[] values, byte[] rowKey) {
         byte[] entry = keys.entryKey(values, rowKey);
         if (keys.uniqueByValues(values)) {
             byte[] existing = txn.getForUpdate(tablespace, entry);

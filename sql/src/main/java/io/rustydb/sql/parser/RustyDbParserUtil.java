@@ -18,13 +18,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlTypeNameSpec;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.InferTypes;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
 
 /**
  * Helpers the generated parser ({@code RustyDbSqlParserImpl}) calls from its grammar actions, kept
@@ -33,6 +38,14 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * {@link RustyDbParser} unwraps them.
  */
 public final class RustyDbParserUtil {
+    /**
+     * PostgreSQL's {@code x ^ y} as the parser reads it: left-associative, binding tighter than
+     * {@code * / %} (60) and looser than unary minus (80), so {@code -2 ^ 2} is 4 and
+     * {@code 2 ^ 3 ^ 2} is 64. The planner gives it its types and meaning.
+     */
+    public static final SqlBinaryOperator POWER = new SqlBinaryOperator("^", SqlKind.OTHER, 70, true,
+            ReturnTypes.DOUBLE_NULLABLE, InferTypes.FIRST_KNOWN, OperandTypes.NUMERIC_NUMERIC);
+
     private RustyDbParserUtil() {
     }
 

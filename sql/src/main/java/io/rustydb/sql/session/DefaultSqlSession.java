@@ -363,6 +363,11 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         }
     }
 
+    /** The open storage transaction, or null (for tests of what a transaction holds). */
+    StorageTransaction transaction() {
+        return transaction;
+    }
+
     @Override
     public TransactionStatus transactionStatus() {
         return failed ? TransactionStatus.FAILED

@@ -1,6 +1,7 @@
 package io.rustydb.sql.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,5 +66,55 @@ class CatalogTest {
                 }
             }
         }
+    }
+
+    @Test
+    void retiredObjectsAreRemovedInTheBackgroundAndAfterARestart() throws Exception {
+        int first;
+        int second;
+        try (StorageEngine storage = open()) {
+            Catalog catalog = Catalog.load(storage);
+            first = catalog.newObjectId();
+            second = catalog.newObjectId();
+            fill(storage, first, 30_000);
+            catalog.retireObject(StorageEngine.USERS, first);
+            assertTrue(catalog.awaitRetiredObjectsRemoved(60_000));
+            assertEquals(0, count(storage, first));
+            fill(storage, second, 30_000);
+            // stop the reaper before it starts: the retirement is durable, the removal is not done
+            catalog.close();
+            catalog.retireObject(StorageEngine.USERS, second);
+            assertEquals(30_000, count(storage, second));
+        }
+        try (StorageEngine storage = open()) {
+            Catalog catalog = Catalog.load(storage);
+            assertTrue(catalog.awaitRetiredObjectsRemoved(60_000));
+            assertEquals(0, count(storage, second), "the restart resumed the removal");
+            catalog.close();
+        }
+    }
+
+    private static void fill(StorageEngine storage, int objectId, int rows) {
+        var users = storage.tablespace(StorageEngine.USERS);
+        try (var txn = storage.begin()) {
+            for (int i = 0; i < rows; i++) {
+                txn.put(users, KeyCodec.encodeKey(objectId, List.of(DataType.INTEGER), new Object[] {i}), new byte[] {1});
+            }
+            txn.commit();
+        }
+    }
+
+    private static int count(StorageEngine storage, int objectId) {
+        var users = storage.tablespace(StorageEngine.USERS);
+        int n = 0;
+        try (var txn = storage.begin()) {
+            txn.beginStatement();
+            try (var it = txn.scan(users, KeyCodec.objectPrefix(objectId), KeyCodec.objectPrefixEnd(objectId))) {
+                while (it.next()) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 }

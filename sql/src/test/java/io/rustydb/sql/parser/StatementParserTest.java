@@ -177,6 +177,25 @@ class StatementParserTest {
     }
 
     @Test
+    void caretIsALeftAssociativeExponentAboveTimesAndBelowUnaryMinus() {
+        assertEquals("((2 ^ 3) ^ 2)", firstItem("SELECT 2 ^ 3 ^ 2"));
+        assertEquals("(2 * (3 ^ 2))", firstItem("SELECT 2 * 3 ^ 2"));
+        assertEquals("((2 ^ 3) / 2)", firstItem("SELECT 2 ^ 3 / 2"));
+        assertEquals("((- \"x\") ^ 2)", firstItem("SELECT - x ^ 2 FROM t"));
+        assertEquals("(1 + (2 ^ -1))", firstItem("SELECT 1 + 2 ^ -1"));
+        SqlBasicCall power = assertInstanceOf(SqlBasicCall.class,
+                ParserTestSupport.parse("SELECT a ^ b FROM t", SqlSelect.class).getSelectList().get(0));
+        assertEquals(RustyDbParserUtil.POWER, power.getOperator());
+    }
+
+    /** The first select item, with every operation in parentheses. */
+    private static String firstItem(String sql) {
+        SqlNode item = ParserTestSupport.parse(sql, SqlSelect.class).getSelectList().get(0);
+        return item.toSqlString(c -> c.withDialect(org.apache.calcite.sql.dialect.PostgresqlSqlDialect.DEFAULT)
+                .withAlwaysUseParentheses(true)).getSql();
+    }
+
+    @Test
     void statementListAllowsATrailingSemicolonAndEmptyInput() {
         assertEquals(3, RustyDbParser.parseStatements("BEGIN; UPDATE t SET a = 1; COMMIT;").size());
         assertTrue(RustyDbParser.parseStatements("").isEmpty());

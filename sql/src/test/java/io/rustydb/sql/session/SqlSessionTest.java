@@ -325,6 +325,51 @@ class SqlSessionTest {
     }
 
     @Test
+    void aLargeCopyInATransactionIsNotHeldInTheTransactionAndRollsBack() {
+        int rows = 60_000;
+        StringBuilder data = new StringBuilder();
+        for (int i = 1; i <= rows; i++) {
+            data.append(i).append("\towner").append(i % 1000).append('\n');
+        }
+        SqlSession other = harness.session();
+        try {
+            for (String end : List.of("ROLLBACK", "COMMIT")) {
+                run(session, "BEGIN");
+                assertEquals("COPY " + rows, copyIn(session, "COPY accounts (id, owner) FROM STDIN", data.toString()));
+                long staged = ((DefaultSqlSession) session).transaction().stagedWrites();
+                assertTrue(staged <= io.rustydb.sql.exec.TableLoader.BULK_AFTER_ROWS,
+                        "rows after the first " + io.rustydb.sql.exec.TableLoader.BULK_AFTER_ROWS
+                                + " are not staged in the transaction: " + staged);
+                assertEquals(List.of((long) rows), run(session, "SELECT count(*) FROM accounts").rows().get(0));
+                assertEquals(List.of("owner999"),
+                        run(session, "SELECT owner FROM accounts WHERE id = 59999").rows().get(0));
+                // another session waits for the load (here: up to its lock_timeout)
+                run(other, "SET lock_timeout = 200");
+                assertEquals("55P03", sqlState(() -> run(other, "SELECT count(*) FROM accounts")));
+                assertEquals("55006", sqlState(() -> run(session, "TRUNCATE accounts")));
+                run(session, "ROLLBACK");
+                run(session, "BEGIN");
+                assertEquals("COPY " + rows, copyIn(session, "COPY accounts (id, owner) FROM STDIN", data.toString()));
+                run(session, end);
+                long expected = end.equals("COMMIT") ? rows : 0;
+                assertEquals(List.of(expected), run(other, "SELECT count(*) FROM accounts").rows().get(0), end);
+            }
+            // the committed table is no longer empty: a further COPY stays in its transaction
+            run(session, "BEGIN");
+            StringBuilder more = new StringBuilder();
+            for (int i = rows + 1; i <= rows + 20_000; i++) {
+                more.append(i).append("\tlate\n");
+            }
+            assertEquals("COPY 20000", copyIn(session, "COPY accounts (id, owner) FROM STDIN", more.toString()));
+            assertEquals(20_000, ((DefaultSqlSession) session).transaction().stagedWrites());
+            run(session, "COMMIT");
+            assertEquals(List.of((long) rows + 20_000), run(other, "SELECT count(*) FROM accounts").rows().get(0));
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void copyFromStdinLoadsRowsWithDefaults() {
         assertEquals("COPY 3", copyIn(session, "COPY accounts (id, owner) FROM STDIN WITH (FREEZE ON)",
                 "1\tada\n2\tgr", "ace\n3\tlin\\tus\n\\.\n"));
