@@ -295,9 +295,8 @@ SqlNode PgAlterSequence() :
     final Span s;
     boolean ifExists = false;
     final SqlIdentifier name;
-    boolean restart = false;
-    Long restartWith = null;
-    SqlNode value;
+    SqlParserPos pos;
+    SqlNode value = null;
     final List<GenericOption> optionList = new ArrayList<GenericOption>();
     final SqlIdentifier[] ownedBy = { null };
 }
@@ -306,17 +305,14 @@ SqlNode PgAlterSequence() :
     [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
     name = CompoundIdentifier()
     (
-        <RESTART> { restart = true; }
-        [
-            [ <WITH> ] value = NumericLiteral() {
-                restartWith = new GenericOption("restart", value, getPos()).longValue();
-            }
-        ]
+        <RESTART> { pos = getPos(); value = null; }
+        [ [ <WITH> ] value = NumericLiteral() ]
+        { optionList.add(new GenericOption("restart", value, pos)); }
     |
         PgSequenceOption(optionList, ownedBy)
     )+
     {
-        return new SqlAlterSequence(s.end(this), ifExists, name, restart, restartWith, optionList);
+        return SqlAlterSequence.of(s.end(this), ifExists, name, optionList, ownedBy[0]);
     }
 }
 

@@ -1,7 +1,7 @@
 <#--
-  PostgreSQL's additions to queries and data manipulation: RETURNING, UPDATE ... FROM, locking
-  clauses (FOR UPDATE ...) and TRUNCATE. Included into Calcite's Parser.jj by FMPP (see
-  ../config.fmpp); nodes are in io.rustydb.sql.parser.dml. PgInsert, PgUpdate, PgDelete and PgQuery
+  PostgreSQL's additions to queries and data manipulation: RETURNING, UPDATE ... FROM, DELETE ...
+  USING, locking clauses (FOR UPDATE ...) and TRUNCATE. Included into Calcite's Parser.jj by FMPP
+  (see ../config.fmpp); nodes are in io.rustydb.sql.parser.dml. PgInsert, PgUpdate, PgDelete and PgQuery
   are statement methods tried before Calcite's own INSERT/UPDATE/DELETE/query alternatives, which
   they wrap or replace.
 -->
@@ -50,13 +50,31 @@ SqlNode PgInsertBody() :
     }
 }
 
-/** DELETE FROM t [[AS] alias] [WHERE cond] [RETURNING items]. */
+/**
+ * DELETE FROM t [[AS] alias] [USING from_list] [WHERE cond] [RETURNING items]. Calcite's DELETE
+ * has no USING, so this is Calcite's production (without table hints and extensions) with one added.
+ */
 SqlNode PgDelete() :
 {
+    final Span s;
+    final SqlIdentifier table;
+    SqlIdentifier alias = null;
+    SqlNode using = null;
+    SqlNode where = null;
     SqlNode stmt;
 }
 {
-    stmt = SqlDelete()
+    <DELETE> { s = span(); }
+    <FROM> table = CompoundTableIdentifier()
+    [ [ <AS> ] alias = SimpleIdentifier() ]
+    [ <USING> using = FromClause() ]
+    [ where = Where() ]
+    {
+        stmt = new SqlDelete(s.add(table).addIf(alias).addIf(where).pos(), table, where, null, alias);
+        if (using != null) {
+            stmt = new SqlDeleteUsing(s.end(this), (SqlDelete) stmt, using);
+        }
+    }
     [ stmt = PgReturning(stmt) ]
     { return stmt; }
 }

@@ -7,6 +7,8 @@ package io.rustydb.common;
 public enum ErrorCode {
     // Class 0A - feature not supported
     FEATURE_NOT_SUPPORTED("0A000", "%s is not supported", 1),
+    /** A class 0A error with PostgreSQL's own wording ("cannot change ownership of identity sequence"). */
+    NOT_SUPPORTED("0A000", "%s", 1),
     // Class 08 - connection exception
     PROTOCOL_VIOLATION("08P01", "protocol violation: %s", 1),
     // Class 21 - cardinality violation
@@ -51,6 +53,7 @@ public enum ErrorCode {
     INDETERMINATE_DATATYPE("42P18", "could not determine data type of parameter $%s", 1),
     UNDEFINED_OPERATOR("42883", "operator does not exist: %s", 1),
     DUPLICATE_OBJECT("42710", "%s already exists", 1),
+    DUPLICATE_ALIAS("42712", "table name \"%s\" specified more than once", 1),
     INSUFFICIENT_PRIVILEGE("42501", "permission denied for %s", 1),
     UNDEFINED_COLUMN("42703", "column \"%s\" does not exist", 1),
     UNDEFINED_TABLE("42P01", "relation \"%s\" does not exist", 1),

@@ -261,6 +261,22 @@ public final class StorageEngine implements AutoCloseable {
     }
 
     /**
+     * RocksDB's estimate of the bytes the keys in {@code [from, to)} of a tablespace take: the
+     * SST files' share of the range plus the memtables' entries in it (committed data only, and
+     * deleted or overwritten rows until compaction drops them). {@code to} null means no upper
+     * bound. Read-only and cheap: it reads file metadata and samples the memtables, never the rows.
+     */
+    public long approximateSize(Tablespace tablespace, byte[] from, byte[] to) {
+        checkOpen();
+        byte[] limit = to != null ? to : new byte[] {-1, -1, -1, -1, -1, -1, -1, -1};
+        try (org.rocksdb.Slice start = new org.rocksdb.Slice(from); org.rocksdb.Slice end = new org.rocksdb.Slice(limit)) {
+            long[] sizes = db.getApproximateSizes(tablespace.handle(), List.of(new org.rocksdb.Range(start, end)),
+                    org.rocksdb.SizeApproximationFlag.INCLUDE_MEMTABLES, org.rocksdb.SizeApproximationFlag.INCLUDE_FILES);
+            return sizes[0];
+        }
+    }
+
+    /**
      * Writes a consistent copy of the storage that {@link #open} can start from to
      * {@code target}, which must not exist: a RocksDB checkpoint (hard links to the SST files where
      * the file system allows, copies of the rest).

@@ -6,7 +6,17 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 import org.apache.calcite.sql.SqlDataTypeSpec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIntervalQualifier;
@@ -19,12 +29,27 @@ import org.apache.calcite.sql.util.SqlShuttle;
 /**
  * Before validation: binary {@code +} and {@code -} become {@link PgOperators#PLUS} /
  * {@link PgOperators#MINUS} (which also accept PostgreSQL's date forms), {@code ^} becomes
- * {@link PgOperators#POWER}, and
- * {@code EXTRACT(unit FROM x)} becomes {@link PgOperators#EXTRACT}, which returns numeric.
+ * {@link PgOperators#POWER}, {@code EXTRACT(unit FROM x)} becomes {@link PgOperators#EXTRACT},
+ * which returns numeric, and the columns of subqueries in FROM get PostgreSQL's names
+ * ({@code column1} of a VALUES list, {@code count} of {@code count(*)}).
  */
 final class PgRewriter extends SqlShuttle {
     @Override
     public SqlNode visit(SqlCall call) {
+        if (call instanceof SqlSelect select && select.getFrom() != null) {
+            select.setFrom(nameDerivedColumns(select.getFrom()));
+        }
+        if (call instanceof SqlOrderBy orderBy && orderBy.query instanceof SqlSelect query) {
+            nameOrderedItems(query, orderBy.orderList);
+        }
+        if (call instanceof SqlWith with) {
+            for (SqlNode item : with.withList) {
+                SqlWithItem withItem = (SqlWithItem) item;
+                if (withItem.columnList == null && withItem.query instanceof SqlSelect query) {
+                    nameItems(query);
+                }
+            }
+        }
         if (call instanceof SqlBasicCall basic && call.operandCount() == 2) {
             if (call.getOperator() == SqlStdOperatorTable.MINUS) {
                 basic.setOperator(PgOperators.MINUS);
@@ -60,6 +85,87 @@ final class PgRewriter extends SqlShuttle {
             }
         }
         return super.visit(call);
+    }
+
+    /**
+     * Gives the columns of subqueries in FROM the names PostgreSQL gives them, so they can be
+     * referenced by those names and {@code *} shows them: {@code (VALUES ...) AS v} gets columns
+     * {@code column1, column2, ...}; a subquery's unnamed expressions their labels ({@code count},
+     * {@code ?column?}, ...; see {@link ColumnLabels}).
+     */
+    private static SqlNode nameDerivedColumns(SqlNode from) {
+        if (from instanceof SqlJoin join) {
+            join.setLeft(nameDerivedColumns(join.getLeft()));
+            join.setRight(nameDerivedColumns(join.getRight()));
+            return join;
+        }
+        if (!(from instanceof SqlCall as) || as.getKind() != SqlKind.AS || as.operandCount() != 2) {
+            return from;
+        }
+        SqlNode source = as.operand(0);
+        if (source.getKind() == SqlKind.VALUES) {
+            // (VALUES ...) AS v (column1, column2, ...)
+            List<SqlNode> operands = new ArrayList<>(List.of(source, as.operand(1)));
+            for (String label : ColumnLabels.valuesLabels((SqlCall) source)) {
+                operands.add(new SqlIdentifier(label, SqlParserPos.ZERO));
+            }
+            return SqlStdOperatorTable.AS.createCall(as.getParserPosition(), operands);
+        }
+        if (source instanceof SqlSelect query) {
+            nameItems(query);
+        }
+        return from;
+    }
+
+    /**
+     * ORDER BY may name an output column by its label ({@code ORDER BY count} after
+     * {@code count(*)}); the expressions it names that way get their label as alias.
+     */
+    private static void nameOrderedItems(SqlSelect query, SqlNodeList orderList) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (SqlNode item : orderList) {
+            SqlNode key = item.getKind() == SqlKind.DESCENDING || item.getKind() == SqlKind.NULLS_FIRST
+                    || item.getKind() == SqlKind.NULLS_LAST ? ((SqlCall) item).operand(0) : item;
+            if (key.getKind() == SqlKind.DESCENDING) {
+                key = ((SqlCall) key).operand(0);
+            }
+            if (key instanceof SqlIdentifier id && id.isSimple()) {
+                named.add(id.getSimple());
+            }
+        }
+        if (!named.isEmpty()) {
+            nameItems(query, named);
+        }
+    }
+
+    /**
+     * Aliases a subquery's unnamed expressions with their labels, where that is safe: the label is
+     * unique in the list, and no GROUP BY or HAVING could start reading the alias instead of a column.
+     */
+    private static void nameItems(SqlSelect query) {
+        nameItems(query, null);
+    }
+
+    /** As above, only for the labels in {@code only} unless it is null. */
+    private static void nameItems(SqlSelect query, java.util.Set<String> only) {
+        if (query.getGroup() != null || query.getHaving() != null) {
+            return;
+        }
+        SqlNodeList items = query.getSelectList();
+        List<String> labels = new ArrayList<>();
+        for (SqlNode item : items) {
+            labels.add(item instanceof SqlIdentifier id && id.isStar() ? null : ColumnLabels.of(item));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            SqlNode item = items.get(i);
+            String label = labels.get(i);
+            if (label == null || item instanceof SqlIdentifier || item.getKind() == SqlKind.AS
+                    || labels.indexOf(label) != labels.lastIndexOf(label) || only != null && !only.contains(label)) {
+                continue;
+            }
+            items.set(i, SqlStdOperatorTable.AS.createCall(item.getParserPosition(), item,
+                    new SqlIdentifier(label, SqlParserPos.ZERO)));
+        }
     }
 
     private static boolean isBooleanLiteral(SqlNode node) {

@@ -122,8 +122,9 @@ public final class QueryPlanner {
     }
 
     /**
-     * Plans and compiles a query. {@code columnNames} overrides the labels of the result columns
-     * (PostgreSQL's naming of unnamed expressions), or is null to keep the validator's.
+     * Plans and compiles a query. {@code columnNames} are the labels of the select items as
+     * PostgreSQL names them ({@link ColumnLabels#ofQuery}, null for a {@code *}), or null to
+     * label the validated query.
      */
     public CompiledQuery compile(SqlNode query, List<String> columnNames) {
         return compile(query, columnNames, null);
@@ -173,6 +174,7 @@ public final class QueryPlanner {
 
     private CompiledQuery compile(SqlNode query, List<String> columnNames, AnalyzedQuery analyzed) {
         SqlValidator validator = newValidator();
+        List<org.apache.calcite.sql.parser.SqlParserPos> stars = ColumnLabels.starPositions(query);
         SqlNode validated = validator.validate(query.accept(new PgRewriter()));
         RelDataType rowType = validator.getValidatedNodeType(validated);
 
@@ -216,11 +218,9 @@ public final class QueryPlanner {
 
         List<ResultColumn> columns = new ArrayList<>();
         List<RelDataTypeField> fields = rowType.getFieldList();
+        List<String> labels = ColumnLabels.resolve(validator, validated, columnNames, stars, rowType.getFieldNames());
         for (int i = 0; i < fields.size(); i++) {
-            RelDataTypeField f = fields.get(i);
-            String name = columnNames != null && i < columnNames.size() && columnNames.get(i) != null
-                    ? columnNames.get(i) : f.getName();
-            columns.add(new ResultColumn(name, TypeMapping.columnType(f.getType()), 0, 0));
+            columns.add(new ResultColumn(labels.get(i), TypeMapping.columnType(fields.get(i).getType()), 0, 0));
         }
         return new CompiledQuery(bindable, columns, slotTypes(validator, validated), RelOptUtil.toString(physical, SqlExplainLevel.ALL_ATTRIBUTES));
     }

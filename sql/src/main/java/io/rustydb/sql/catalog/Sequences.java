@@ -34,7 +34,8 @@ public final class Sequences {
 
     /** A sequence's value: the last value handed out or set, and how far the stored state is ahead. */
     private static final class State {
-        final SequenceDef def;
+        /** Replaced by ALTER SEQUENCE, under the state's lock. */
+        volatile SequenceDef def;
         long last;
         boolean called;
         /** How many values after {@code last} the stored state already covers. */
@@ -191,12 +192,56 @@ public final class Sequences {
         store(state, value, false);
     }
 
+    /**
+     * ALTER SEQUENCE: durably replaces the sequence's parameters (same id, schema and name) and,
+     * with {@code restart}, makes nextval return that value next; otherwise the sequence continues
+     * from its last value under the new parameters. Values logged ahead under the old ones are
+     * dropped, so a restart after a crash resumes from the last value handed out.
+     */
+    public void alter(SequenceDef def, SequenceDef altered, Long restart) {
+        State state = state(def);
+        synchronized (state) {
+            long last = restart != null ? restart : state.last;
+            boolean called = restart == null && state.called;
+            try (StorageTransaction txn = storage.begin()) {
+                txn.put(system, Catalog.key(DEF_PREFIX + qualified(def.schema(), def.name())),
+                        json.writeValueAsBytes(altered));
+                txn.put(system, valueKey(def.id()), encode(last, called));
+                txn.commit();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw RustyDbException.wrap(ErrorCode.INTERNAL_ERROR, e, e.getMessage());
+            }
+            state.def = altered;
+            state.last = last;
+            state.called = called;
+            state.prelogged = 0;
+        }
+    }
+
+    /** The sequence's current value as PostgreSQL's last_value: the last handed out, or the next if none was. */
+    public long currentValue(SequenceDef def) {
+        State state = state(def);
+        synchronized (state) {
+            return state.last;
+        }
+    }
+
     /** The stored state as pg_sequences shows it: the last value handed out, or null if none yet. */
     public Long lastValue(SequenceDef def) {
         State state = state(def);
         synchronized (state) {
             return state.called ? state.last : null;
         }
+    }
+
+    /** The bytes a sequence's stored definition and value take (keys and values), for pg_relation_size. */
+    public long storedBytes(SequenceDef def) {
+        long bytes = 0;
+        for (byte[] key : List.of(Catalog.key(DEF_PREFIX + qualified(def.schema(), def.name())), valueKey(def.id()))) {
+            byte[] value = storage.get(system, key);
+            bytes += value == null ? 0 : key.length + value.length;
+        }
+        return bytes;
     }
 
     private void store(State state, long value, boolean called) {

@@ -20,8 +20,8 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * CREATE SEQUENCE, ALTER SEQUENCE ... RESTART and DROP SEQUENCE. Like other DDL here they take
- * effect at once, outside any open transaction.
+ * CREATE SEQUENCE, ALTER SEQUENCE and DROP SEQUENCE. Like other DDL here they take effect at once,
+ * outside any open transaction.
  */
 public final class SequencePlan extends UtilityPlan {
     private final EngineContext engine;
@@ -65,49 +65,75 @@ public final class SequencePlan extends UtilityPlan {
             }
             throw new PositionedException(new RustyDbException(ErrorCode.DUPLICATE_TABLE, name), create.name());
         }
-        String ownerTable = null;
-        String ownerColumn = null;
-        SqlIdentifier owned = create.ownedBy();
-        if (owned != null) {
-            if (owned.names.size() < 2) {
-                throw new PositionedException(new RustyDbException(ErrorCode.INVALID_PARAMETER_VALUE,
-                        "invalid OWNED BY option").withHint("Specify OWNED BY table.column or OWNED BY NONE."), owned);
-            }
-            SqlIdentifier tableName = owned.skipLast(1);
-            TableDef table = Tables.resolve(engine.catalog(), tableName);
-            String column = owned.names.get(owned.names.size() - 1);
-            if (table.columnIndex(column) < 0) {
-                throw new PositionedException(new RustyDbException(ErrorCode.UNDEFINED_COLUMN,
-                        column + "\" of relation \"" + table.name()), owned);
-            }
-            if (!table.schema().equals(schema)) {
-                throw new RustyDbException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
-                        "sequence must be in same schema as table it is linked to");
-            }
-            ownerTable = table.name();
-            ownerColumn = column;
-        }
-        engine.catalog().createSequence(define(engine, schema, name, create.options(), ownerTable, ownerColumn, null));
+        String[] owner = owner(create.ownedBy(), schema);
+        engine.catalog().createSequence(define(engine, schema, name, create.options(), owner[0], owner[1], null));
         return Execution.completed("CREATE SEQUENCE");
     }
 
+    /** OWNED BY table.column as {table, column} (both null for OWNED BY NONE), checked as PostgreSQL does. */
+    private String[] owner(SqlIdentifier owned, String schema) {
+        if (owned == null) {
+            return new String[2];
+        }
+        if (owned.names.size() < 2) {
+            throw new PositionedException(new RustyDbException(ErrorCode.SYNTAX_ERROR,
+                    "invalid OWNED BY option").withHint("Specify OWNED BY table.column or OWNED BY NONE."), owned);
+        }
+        SqlIdentifier tableName = owned.skipLast(1);
+        TableDef table = Tables.resolve(engine.catalog(), tableName);
+        String column = owned.names.get(owned.names.size() - 1);
+        if (table.columnIndex(column) < 0) {
+            throw new PositionedException(new RustyDbException(ErrorCode.UNDEFINED_COLUMN,
+                    column + "\" of relation \"" + table.name()), owned);
+        }
+        if (!table.schema().equals(schema)) {
+            throw new RustyDbException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "sequence must be in same schema as table it is linked to");
+        }
+        return new String[] {table.name(), column};
+    }
+
+    /**
+     * ALTER SEQUENCE: the options are applied to the sequence's current parameters
+     * ({@link SequenceOptions#alter}), then OWNED BY; the sequence continues from its current value
+     * unless RESTART is given.
+     */
     private Execution alter(StatementContext context, SqlAlterSequence alter) {
-        var def = engine.catalog().sequences().find(Tables.schema(alter.name()), Tables.simpleName(alter.name()));
+        String schema = Tables.schema(alter.name());
+        String name = Tables.simpleName(alter.name());
+        var def = engine.catalog().sequences().find(schema, name);
         if (def.isEmpty()) {
             if (alter.ifExists()) {
-                context.notice("NOTICE", "00000", "relation \"" + Tables.simpleName(alter.name())
-                        + "\" does not exist, skipping");
+                context.notice("NOTICE", "00000", "relation \"" + name + "\" does not exist, skipping");
                 return Execution.completed("ALTER SEQUENCE");
             }
-            throw new PositionedException(new RustyDbException(ErrorCode.UNDEFINED_TABLE,
-                    Tables.simpleName(alter.name())), alter.name());
-        }
-        if (!alter.otherOptions().isEmpty()) {
-            throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "ALTER SEQUENCE with options other than RESTART");
+            if (engine.catalog().relationExists(schema, name)) {
+                throw new PositionedException(new RustyDbException(ErrorCode.WRONG_OBJECT_TYPE,
+                        "\"" + name + "\" is not a sequence"), alter.name());
+            }
+            throw new PositionedException(new RustyDbException(ErrorCode.UNDEFINED_TABLE, name), alter.name());
         }
         SequenceDef d = def.get();
-        engine.catalog().sequences().restart(d, alter.restartWith() != null ? alter.restartWith() : d.start());
+        SequenceOptions current = new SequenceOptions(d.type(), d.increment(), d.minValue(), d.maxValue(), d.start(),
+                d.cache(), d.cycle());
+        SequenceOptions.Alteration change = current.alter(alter.options(),
+                engine.catalog().sequences().currentValue(d));
+        String ownerTable = d.ownerTable();
+        String ownerColumn = d.ownerColumn();
+        if (alter.changesOwner()) {
+            if (d.identity() != null) {
+                throw new RustyDbException(ErrorCode.NOT_SUPPORTED,
+                        "cannot change ownership of identity sequence")
+                        .withDetail("Sequence \"" + d.name() + "\" is linked to table \"" + d.ownerTable() + "\".");
+            }
+            String[] owner = owner(alter.ownedBy(), d.schema());
+            ownerTable = owner[0];
+            ownerColumn = owner[1];
+        }
+        SequenceOptions o = change.options();
+        SequenceDef altered = new SequenceDef(d.id(), d.schema(), d.name(), o.type(), o.increment(), o.minValue(),
+                o.maxValue(), o.start(), o.cache(), o.cycle(), ownerTable, ownerColumn, d.identity());
+        engine.catalog().sequences().alter(d, altered, change.restart());
         return Execution.completed("ALTER SEQUENCE");
     }
 

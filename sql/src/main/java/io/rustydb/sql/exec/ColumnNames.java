@@ -1,69 +1,26 @@
 package io.rustydb.sql.exec;
 
-import java.util.ArrayList;
+import io.rustydb.sql.calcite.ColumnLabels;
 import java.util.List;
-import java.util.Locale;
-import org.apache.calcite.sql.SqlBasicCall;
-import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
-import org.apache.calcite.sql.SqlOrderBy;
-import org.apache.calcite.sql.SqlSelect;
 
 /**
- * PostgreSQL's labels for result columns: the alias, else the column name, else the function
- * name, else {@code ?column?}. Calcite's own labels ({@code EXPR$0}) are never shown to clients.
+ * PostgreSQL's labels for result columns (see {@link ColumnLabels}), as given to the planner:
+ * one per select item, null for a {@code *}, whose columns the planner labels from their source.
+ * Calcite's own labels ({@code EXPR$0}) are never shown to clients.
  */
 public final class ColumnNames {
-    private static final String UNNAMED = "?column?";
-
     private ColumnNames() {
     }
 
-    /** Labels per select item, or null when the select list has a {@code *} (Calcite's labels apply). */
+    /** Labels per select item of a query, or null for a statement that is no query. */
     public static List<String> of(SqlNode query) {
-        SqlNode node = query instanceof SqlOrderBy orderBy ? orderBy.query : query;
-        if (!(node instanceof SqlSelect select)) {
-            return null;
-        }
-        return of(select.getSelectList());
+        return ColumnLabels.ofQuery(query);
     }
 
-    /** Labels for a select list (or RETURNING list), or null when it has a {@code *}. */
+    /** Labels for a select list (or RETURNING list), null for each {@code *}. */
     public static List<String> of(SqlNodeList items) {
-        List<String> names = new ArrayList<>();
-        for (SqlNode item : items) {
-            if (item instanceof SqlIdentifier id && id.isStar()) {
-                return null;
-            }
-            names.add(label(item));
-        }
-        return names;
-    }
-
-    private static String label(SqlNode item) {
-        if (item.getKind() == SqlKind.AS) {
-            return ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
-        }
-        if (item instanceof SqlIdentifier id) {
-            return id.names.get(id.names.size() - 1);
-        }
-        if (item.getKind() == SqlKind.CASE) {
-            return "case";
-        }
-        if (item instanceof SqlBasicCall call) {
-            if (call.getKind() == SqlKind.CAST) {
-                SqlNode operand = call.operand(0);
-                return operand instanceof SqlIdentifier || operand instanceof SqlBasicCall ? label(operand) : UNNAMED;
-            }
-            if (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
-                    || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_STAR
-                    || call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION_ID) {
-                return call.getOperator().getName().toLowerCase(Locale.ROOT);
-            }
-        }
-        return UNNAMED;
+        return ColumnLabels.ofItems(items);
     }
 }

@@ -17,6 +17,7 @@ public final class ErrorTranslator {
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found");
     private static final Pattern COLUMN_AMBIGUOUS = Pattern.compile("Column '([^']*)' is ambiguous");
     private static final Pattern NO_FUNCTION = Pattern.compile("No match found for function signature (.*)");
+    private static final Pattern DUPLICATE_ALIAS = Pattern.compile("Duplicate relation name '([^']*)' in FROM clause");
     private static final Pattern NOT_GROUPED = Pattern.compile("Expression '([^']*)' is not being grouped");
     private static final Pattern CANNOT_APPLY = Pattern.compile(
             "Cannot apply '([^']*)' to arguments of type '(.*)'\\. Supported.*", Pattern.DOTALL);
@@ -90,6 +91,9 @@ public final class ErrorTranslator {
         }
         if ((m = COLUMN_AMBIGUOUS.matcher(message)).find()) {
             return new RustyDbException(ErrorCode.AMBIGUOUS_COLUMN, m.group(1));
+        }
+        if ((m = DUPLICATE_ALIAS.matcher(message)).find()) {
+            return new RustyDbException(ErrorCode.DUPLICATE_ALIAS, m.group(1));
         }
         if ((m = NO_FUNCTION.matcher(message)).find()) {
             return new RustyDbException(ErrorCode.UNDEFINED_FUNCTION, m.group(1).toLowerCase(Locale.ROOT));

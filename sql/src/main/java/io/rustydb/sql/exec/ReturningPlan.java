@@ -18,12 +18,16 @@ public final class ReturningPlan extends ModificationPlan {
     private final RowProgram program;
     private final List<ResultColumn> columns;
 
-    private ReturningPlan(RowWritingPlan dml, RowProgram program) {
+    private ReturningPlan(RowWritingPlan dml, RowProgram program, List<ResultColumn> columns) {
         super(dml.parameterTypes());
         this.dml = dml;
         this.program = program;
-        List<ResultColumn> outputs = program.outputs();
-        this.columns = List.copyOf(outputs.subList(1, outputs.size()));
+        this.columns = columns;
+    }
+
+    /** A statement that evaluates its RETURNING list itself (DELETE ... USING): its written rows are the result. */
+    public static ReturningPlan evaluatedBy(DeleteUsingPlan dml) {
+        return new ReturningPlan(dml, null, dml.returningColumns());
     }
 
     /** @param returning supplies a freshly parsed RETURNING list */
@@ -44,7 +48,8 @@ public final class ReturningPlan extends ModificationPlan {
             }
             return items;
         }, declared, labels);
-        return new ReturningPlan(dml, program);
+        List<ResultColumn> outputs = program.outputs();
+        return new ReturningPlan(dml, program, List.copyOf(outputs.subList(1, outputs.size())));
     }
 
     @Override
@@ -66,6 +71,10 @@ public final class ReturningPlan extends ModificationPlan {
     public Execution start(StatementContext context, List<Object> parameters) {
         List<Object[]> rows = new ArrayList<>();
         long count = dml.write(context, parameters, row -> {
+            if (program == null) {
+                rows.add(row);
+                return;
+            }
             Object[] evaluated = program.evaluate(context, parameters, row);
             rows.add(Arrays.copyOfRange(evaluated, 1, evaluated.length));
         });

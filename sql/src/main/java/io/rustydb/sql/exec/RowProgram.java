@@ -47,13 +47,19 @@ final class RowProgram {
     }
 
     /**
-     * UPDATE ... FROM: {@code SELECT TRUE, e1, ... FROM (VALUES (row...)) AS alias(columns...),
-     * from WHERE cond FETCH NEXT 1 ROWS ONLY}, so a row qualifies if it joins with at least one
-     * row of {@code from} and is updated from the first such row. {@code parts} supplies the
+     * UPDATE ... FROM and DELETE ... USING: {@code SELECT TRUE, e1, ... FROM (VALUES (row...)) AS
+     * alias(columns...), from WHERE cond FETCH NEXT 1 ROWS ONLY}, so a row qualifies if it joins
+     * with at least one row of {@code from} and is updated from (or returns) the first such row. {@code parts} supplies the
      * condition (or null), the expressions and, last, the FROM clause.
      */
     static RowProgram compileJoined(EngineContext engine, TableDef table, String alias,
             Function<Parameterizer, List<SqlNode>> parts, List<DataType> declared) {
+        return compileJoined(engine, table, alias, parts, declared, null);
+    }
+
+    /** As above, with labels for the outputs (index 0, the condition, included) or null. */
+    static RowProgram compileJoined(EngineContext engine, TableDef table, String alias,
+            Function<Parameterizer, List<SqlNode>> parts, List<DataType> declared, List<String> labels) {
         return new RowProgram(QueryCompiler.compile(engine, p -> {
             List<SqlNode> items = new ArrayList<>(parts.apply(p));
             SqlNode from = items.remove(items.size() - 1);
@@ -65,7 +71,7 @@ final class RowProgram {
             select.setWhere(condition);
             select.setFetch(SqlLiteral.createExactNumeric("1", POS));
             return select;
-        }, declared, null));
+        }, declared, labels));
     }
 
     private static SqlNode build(TableDef table, String alias, List<SqlNode> items, Parameterizer p) {

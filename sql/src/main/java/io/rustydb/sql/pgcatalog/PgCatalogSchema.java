@@ -88,6 +88,10 @@ public final class PgCatalogSchema extends AbstractSchema {
         return engine.storage().tablespaceNames();
     }
 
+    io.rustydb.persistence.StorageEngine storage() {
+        return engine.storage();
+    }
+
     CatalogSnapshot snapshot(String user, String database) {
         return CatalogSnapshot.build(this, user, database);
     }

@@ -41,7 +41,12 @@ final class PgFunction implements ScalarFunction, ImplementableFunction {
 
     /** The public static method {@code name} of {@link PgFunctions} with {@code arity} SQL arguments. */
     static PgFunction of(String name, int arity, SqlTypeName returnType, boolean returnsArray) {
-        for (Method m : PgFunctions.class.getMethods()) {
+        return of(PgFunctions.class, name, arity, returnType, returnsArray);
+    }
+
+    /** The public static method {@code name} of {@code owner} with {@code arity} SQL arguments. */
+    static PgFunction of(Class<?> owner, String name, int arity, SqlTypeName returnType, boolean returnsArray) {
+        for (Method m : owner.getMethods()) {
             if (m.getName().equals(name) && Modifier.isStatic(m.getModifiers())) {
                 boolean context = m.getParameterCount() > 0 && m.getParameterTypes()[0] == DataContext.class;
                 if (m.getParameterCount() - (context ? 1 : 0) == arity) {

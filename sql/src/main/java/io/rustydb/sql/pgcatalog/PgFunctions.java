@@ -42,6 +42,22 @@ public final class PgFunctions {
         b.put("current_schemas", PgFunction.of("current_schemas", 1, SqlTypeName.VARCHAR, true));
         b.put("regclass_oid", PgFunction.of("regclass_oid", 1, SqlTypeName.INTEGER, false));
         b.put("regclass_name", PgFunction.of("regclass_name", 1, SqlTypeName.VARCHAR, false));
+        b.put("quote_ident", PgFunction.of("quote_ident", 1, SqlTypeName.VARCHAR, false));
+        b.put("pg_get_function_result", PgFunction.of("pg_get_function_result", 1, SqlTypeName.VARCHAR, false));
+        b.put("pg_get_function_arguments", PgFunction.of("pg_get_function_arguments", 1, SqlTypeName.VARCHAR, false));
+        b.put("pg_get_function_identity_arguments",
+                PgFunction.of("pg_get_function_identity_arguments", 1, SqlTypeName.VARCHAR, false));
+        b.put("pg_get_function_sqlbody", PgFunction.of("pg_get_function_sqlbody", 1, SqlTypeName.VARCHAR, false));
+        b.put("pg_function_is_visible", PgFunction.of("pg_function_is_visible", 1, SqlTypeName.BOOLEAN, false));
+        b.put("has_database_privilege", PgFunction.of("has_database_privilege", 2, SqlTypeName.BOOLEAN, false));
+        b.put("has_database_privilege", PgFunction.of("has_database_privilege", 3, SqlTypeName.BOOLEAN, false));
+        for (String size : List.of("pg_relation_size", "pg_table_size", "pg_indexes_size", "pg_total_relation_size",
+                "pg_database_size", "pg_tablespace_size")) {
+            b.put(size, PgFunction.of(PgSizeFunctions.class, size, 1, SqlTypeName.BIGINT, false));
+        }
+        b.put("pg_relation_size", PgFunction.of(PgSizeFunctions.class, "pg_relation_size", 2, SqlTypeName.BIGINT,
+                false));
+        b.put("pg_size_pretty", PgFunction.of(PgSizeFunctions.class, "pg_size_pretty", 1, SqlTypeName.VARCHAR, false));
         return b.build();
     }
 
@@ -153,13 +169,18 @@ public final class PgFunctions {
         return pg_get_viewdef(root, view);
     }
 
-    /** RustyDB has no COMMENT ON, so no object has a description. */
+    /**
+     * Only built-in functions have descriptions (PostgreSQL's); RustyDB has no COMMENT ON, so
+     * tables, columns and other objects have none.
+     */
     public static String obj_description(Object object) {
-        return null;
+        Integer oid = oid(object);
+        return oid == null ? null : PgProc.description(oid);
     }
 
     public static String obj_description(Object object, Object catalog) {
-        return null;
+        Integer oid = oid(object);
+        return oid == null || catalog == null || !catalog.toString().equals("pg_proc") ? null : PgProc.description(oid);
     }
 
     public static String col_description(Object table, Object column) {
@@ -168,6 +189,83 @@ public final class PgFunctions {
 
     public static String shobj_description(Object object, Object catalog) {
         return null;
+    }
+
+    /** The name quoted where SQL requires it (upper case, special characters, reserved words). */
+    public static String quote_ident(Object name) {
+        return name == null ? null : Identifiers.quote(name.toString());
+    }
+
+    /** The result type as PostgreSQL prints it ({@code SETOF record}, {@code text}); null for an unknown OID. */
+    public static String pg_get_function_result(Object function) {
+        PgProc.Builtin f = builtin(function);
+        return f == null ? null : f.result();
+    }
+
+    /** The argument list with names, modes and defaults, as {@code CREATE FUNCTION} would take it. */
+    public static String pg_get_function_arguments(Object function) {
+        PgProc.Builtin f = builtin(function);
+        return f == null ? null : f.arguments();
+    }
+
+    public static String pg_get_function_identity_arguments(Object function) {
+        PgProc.Builtin f = builtin(function);
+        return f == null ? null : f.identityArguments();
+    }
+
+    /** Only functions created with a SQL-standard body have one; built-ins do not. */
+    public static String pg_get_function_sqlbody(Object function) {
+        return null;
+    }
+
+    /** Every function is in pg_catalog, which is on every search path. */
+    public static Boolean pg_function_is_visible(Object function) {
+        return function == null ? null : builtin(function) != null;
+    }
+
+    private static PgProc.Builtin builtin(Object function) {
+        Integer oid = oid(function);
+        return oid == null ? null : PgProc.BUILTINS.get(oid);
+    }
+
+    /** The session's user is the superuser, who holds every privilege on the database; 3D000 for another database. */
+    public static Boolean has_database_privilege(DataContext root, Object database, Object privilege) {
+        if (database == null || privilege == null) {
+            return null;
+        }
+        CatalogSnapshot s = snapshot(root);
+        if (database instanceof Number n ? n.intValue() != PgOids.DATABASE : !database.toString().equals(s.database)) {
+            if (database instanceof Number) {
+                return null;
+            }
+            throw new RustyDbException(ErrorCode.INVALID_CATALOG_NAME, database.toString());
+        }
+        for (String mode : privilege.toString().split(",")) {
+            String name = mode.trim().toUpperCase(java.util.Locale.ROOT);
+            if (name.endsWith(" WITH GRANT OPTION")) {
+                name = name.substring(0, name.length() - " WITH GRANT OPTION".length()).trim();
+            }
+            if (!List.of("CREATE", "CONNECT", "TEMPORARY", "TEMP").contains(name)) {
+                throw new RustyDbException(ErrorCode.INVALID_PARAMETER_VALUE,
+                        "unrecognized privilege type: \"" + mode.trim() + "\"");
+            }
+        }
+        return true;
+    }
+
+    /** As {@link #has_database_privilege(DataContext, Object, Object)} for a named role: 42704 unless it is the session's. */
+    public static Boolean has_database_privilege(DataContext root, Object role, Object database, Object privilege) {
+        if (role == null) {
+            return null;
+        }
+        CatalogSnapshot s = snapshot(root);
+        if (role instanceof Number n ? n.intValue() != PgOids.OWNER_ROLE : !role.toString().equals(s.user)) {
+            if (role instanceof Number) {
+                return null;
+            }
+            throw new RustyDbException(ErrorCode.UNDEFINED_OBJECT, "role \"" + role + "\" does not exist");
+        }
+        return has_database_privilege(root, database, privilege);
     }
 
     public static String pg_encoding_to_char(Object encoding) {

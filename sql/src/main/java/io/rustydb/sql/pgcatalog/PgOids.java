@@ -17,6 +17,9 @@ final class PgOids {
     static final int DEFAULT_COLLATION = 100;
     static final int ENCODING_UTF8 = 6;
     static final int PG_CLASS = 1259;
+    static final int PG_PROC = 1255;
+    /** pg_tablespace OIDs number the node's tablespaces from PostgreSQL's pg_default on. */
+    static final int FIRST_TABLESPACE = 1663;
 
     private static final int PRIMARY_KEY_INDEX_BASE = 0x40000000;
     private static final int PRIMARY_KEY_CONSTRAINT_BASE = 0x50000000;

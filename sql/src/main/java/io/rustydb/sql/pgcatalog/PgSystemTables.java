@@ -4,6 +4,7 @@ import static io.rustydb.sql.pgcatalog.PgType.BOOL;
 import static io.rustydb.sql.pgcatalog.PgType.CHAR;
 import static io.rustydb.sql.pgcatalog.PgType.INT2;
 import static io.rustydb.sql.pgcatalog.PgType.INT4;
+import static io.rustydb.sql.pgcatalog.PgType.INT8;
 import static io.rustydb.sql.pgcatalog.PgType.INT_ARRAY;
 import static io.rustydb.sql.pgcatalog.PgType.NAME;
 import static io.rustydb.sql.pgcatalog.PgType.OID;
@@ -11,13 +12,16 @@ import static io.rustydb.sql.pgcatalog.PgType.TEXT;
 import static io.rustydb.sql.pgcatalog.PgType.TEXT_ARRAY;
 import static io.rustydb.sql.pgcatalog.PgType.TIMESTAMP;
 
+import io.rustydb.persistence.StorageEngine;
+import io.rustydb.sql.catalog.SequenceDef;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The database-wide catalogs: namespaces, types, access methods, the database, roles,
- * tablespaces and collations, and the catalogs of features RustyDB does not have (comments,
- * inheritance, row-level policies, extended statistics, publications), which therefore have no rows.
+ * tablespaces, collations, sequences, built-in functions and languages, the descriptions of the built-in
+ * functions (RustyDB has no COMMENT ON), and the catalogs of features RustyDB does not have
+ * (inheritance, row-level policies, extended statistics, publications), which have no rows.
  */
 final class PgSystemTables {
     private PgSystemTables() {
@@ -27,10 +31,22 @@ final class PgSystemTables {
         List<VirtualTable> tables = new ArrayList<>(List.of(pgNamespace(), pgType(), pgAm(), pgDatabase(),
                 roles("pg_roles", 12001, true), roles("pg_authid", 1260, false), pgUser(), pgTablespace(),
                 pgCollation()));
+        tables.addAll(PgProc.tables());
+        tables.add(pgSequence());
+        tables.add(pgSequences());
+        tables.add(pgDepend());
         tables.add(VirtualTable.builder("pg_auth_members", 1261).col("roleid", OID).col("member", OID)
                 .col("grantor", OID).col("admin_option", BOOL).empty());
         tables.add(VirtualTable.builder("pg_description", 2609).col("objoid", OID).col("classoid", OID)
-                .col("objsubid", INT4).col("description", TEXT).empty());
+                .col("objsubid", INT4).col("description", TEXT).rows(s -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (PgProc.Builtin f : PgProc.BUILTINS.values()) {
+                        if (f.description() != null) {
+                            rows.add(new Object[] {f.oid(), PgOids.PG_PROC, 0, f.description()});
+                        }
+                    }
+                    return rows;
+                }));
         tables.add(VirtualTable.builder("pg_inherits", 2611).col("inhrelid", OID).col("inhparent", OID)
                 .col("inhseqno", INT4).col("inhdetachpending", BOOL).empty());
         tables.add(VirtualTable.builder("pg_policy", 3256).col("oid", OID).col("polname", NAME).col("polrelid", OID)
@@ -47,6 +63,73 @@ final class PgSystemTables {
         tables.add(VirtualTable.builder("pg_publication_namespace", 6237).col("oid", OID).col("pnpubid", OID)
                 .col("pnnspid", OID).empty());
         return tables;
+    }
+
+    /** pg_sequence: each sequence's parameters. */
+    private static VirtualTable pgSequence() {
+        return VirtualTable.builder("pg_sequence", 2224)
+                .col("seqrelid", OID).col("seqtypid", OID).col("seqstart", INT8).col("seqincrement", INT8)
+                .col("seqmax", INT8).col("seqmin", INT8).col("seqcache", INT8).col("seqcycle", BOOL)
+                .rows(s -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (SequenceDef d : sequences(s)) {
+                        rows.add(new Object[] {d.id(), d.type().oid(), d.start(), d.increment(), d.maxValue(),
+                            d.minValue(), d.cache(), d.cycle()});
+                    }
+                    return rows;
+                });
+    }
+
+    /** The pg_sequences view: parameters and the last value handed out (null before the first nextval). */
+    private static VirtualTable pgSequences() {
+        return VirtualTable.builder("pg_sequences", 12010)
+                .col("schemaname", NAME).col("sequencename", NAME).col("sequenceowner", NAME).col("data_type", TEXT)
+                .col("start_value", INT8).col("min_value", INT8).col("max_value", INT8).col("increment_by", INT8)
+                .col("cycle", BOOL).col("cache_size", INT8).col("last_value", INT8)
+                .rows(s -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (SequenceDef d : sequences(s)) {
+                        rows.add(new Object[] {d.schema(), d.name(), s.user, d.type().sqlName(), d.start(),
+                            d.minValue(), d.maxValue(), d.increment(), d.cycle(), d.cache(),
+                            s.catalog.catalog().sequences().lastValue(d)});
+                    }
+                    return rows;
+                });
+    }
+
+    /**
+     * pg_depend, with the dependencies RustyDB tracks: a sequence owned by a column (deptype
+     * {@code a} for SERIAL and OWNED BY, {@code i} for an identity column), as psql's \d reads them.
+     */
+    private static VirtualTable pgDepend() {
+        return VirtualTable.builder("pg_depend", 2608)
+                .col("classid", OID).col("objid", OID).col("objsubid", INT4).col("refclassid", OID)
+                .col("refobjid", OID).col("refobjsubid", INT4).col("deptype", CHAR)
+                .rows(s -> {
+                    List<Object[]> rows = new ArrayList<>();
+                    for (SequenceDef d : sequences(s)) {
+                        if (d.ownerTable() == null) {
+                            continue;
+                        }
+                        for (CatalogSnapshot.Relation r : s.relations) {
+                            if (r.table() != null && r.index() == null && r.schema().equals(d.schema())
+                                    && r.name().equals(d.ownerTable())) {
+                                int column = r.table().columnIndex(d.ownerColumn());
+                                if (column >= 0) {
+                                    rows.add(new Object[] {PgOids.PG_CLASS, d.id(), 0, PgOids.PG_CLASS, r.oid(),
+                                        column + 1, d.identity() != null ? "i" : "a"});
+                                }
+                            }
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    private static List<SequenceDef> sequences(CatalogSnapshot s) {
+        List<SequenceDef> all = new ArrayList<>(s.catalog.catalog().sequences().all());
+        all.sort(java.util.Comparator.comparingInt(SequenceDef::id));
+        return all;
     }
 
     private static VirtualTable pgNamespace() {
@@ -94,7 +177,12 @@ final class PgSystemTables {
                 .col("datconnlimit", INT4).col("dattablespace", OID).col("datcollate", TEXT).col("datctype", TEXT)
                 .col("daticulocale", TEXT).col("datcollversion", TEXT).col("datacl", TEXT_ARRAY)
                 .rows(s -> List.<Object[]>of(new Object[] {PgOids.DATABASE, s.database, PgOids.OWNER_ROLE,
-                    PgOids.ENCODING_UTF8, "c", false, true, -1, 1663, "C", "C", null, null, null}));
+                    PgOids.ENCODING_UTF8, "c", false, true, -1, defaultTablespace(s), "C", "C", null, null, null}));
+    }
+
+    /** The tablespace tables go to unless CREATE TABLE names one. */
+    private static int defaultTablespace(CatalogSnapshot s) {
+        return PgOids.FIRST_TABLESPACE + Math.max(0, s.catalog.tablespaceNames().indexOf(StorageEngine.USERS));
     }
 
     private static VirtualTable roles(String name, int oid, boolean maskPassword) {
@@ -125,7 +213,7 @@ final class PgSystemTables {
                     List<Object[]> rows = new ArrayList<>();
                     List<String> names = s.catalog.tablespaceNames();
                     for (int i = 0; i < names.size(); i++) {
-                        rows.add(new Object[] {1663 + i, names.get(i), PgOids.OWNER_ROLE, null, null});
+                        rows.add(new Object[] {PgOids.FIRST_TABLESPACE + i, names.get(i), PgOids.OWNER_ROLE, null, null});
                     }
                     return rows;
                 });

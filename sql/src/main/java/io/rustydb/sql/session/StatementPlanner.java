@@ -76,6 +76,10 @@ final class StatementPlanner {
             plan = UpdatePlan.create(engine, () -> (SqlUpdate) fresh.get().dml(), declared);
             alias = update.getAlias() != null ? update.getAlias().getSimple()
                     : Tables.simpleName((org.apache.calcite.sql.SqlIdentifier) update.getTargetTable());
+        } else if (dml instanceof io.rustydb.sql.parser.dml.SqlDeleteUsing) {
+            return ReturningPlan.evaluatedBy(io.rustydb.sql.exec.DeleteUsingPlan.create(engine,
+                    () -> (io.rustydb.sql.parser.dml.SqlDeleteUsing) fresh.get().dml(),
+                    () -> fresh.get().returningList(), declared));
         } else if (dml instanceof SqlDelete delete) {
             plan = DeletePlan.create(engine, () -> (SqlDelete) fresh.get().dml(), declared);
             alias = delete.getAlias() != null ? delete.getAlias().getSimple()
@@ -111,6 +115,10 @@ final class StatementPlanner {
         }
         if (node instanceof SqlUpdate) {
             return UpdatePlan.create(engine, () -> (SqlUpdate) RustyDbParser.parseStatement(text), declared);
+        }
+        if (node instanceof io.rustydb.sql.parser.dml.SqlDeleteUsing) {
+            return io.rustydb.sql.exec.DeleteUsingPlan.create(engine,
+                    () -> (io.rustydb.sql.parser.dml.SqlDeleteUsing) RustyDbParser.parseStatement(text), null, declared);
         }
         if (node instanceof SqlDelete) {
             return DeletePlan.create(engine, () -> (SqlDelete) RustyDbParser.parseStatement(text), declared);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rustydb.common.RustyDbException;
+import io.rustydb.sql.parser.dml.SqlDeleteUsing;
 import io.rustydb.sql.parser.dml.SqlReturning;
 import io.rustydb.sql.parser.dml.SqlSelectForUpdate;
 import io.rustydb.sql.parser.dml.SqlSelectForUpdate.LockStrength;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** RETURNING, UPDATE ... FROM, locking clauses and TRUNCATE. */
+/** RETURNING, UPDATE ... FROM, DELETE ... USING, locking clauses and TRUNCATE. */
 class DmlParserTest {
 
     @Test
@@ -102,6 +103,23 @@ class DmlParserTest {
         SqlUpdateFrom inner = assertInstanceOf(SqlUpdateFrom.class, returning.dml());
         assertEquals("u", inner.from().toString());
         assertNull(inner.update().getCondition());
+    }
+
+    @Test
+    void deleteUsing() {
+        SqlDeleteUsing delete = parse("DELETE FROM t AS x USING u, v WHERE x.id = u.id", SqlDeleteUsing.class);
+        assertEquals("t", delete.delete().getTargetTable().toString());
+        assertEquals("x", delete.delete().getAlias().getSimple());
+        assertEquals("`x`.`id` = `u`.`id`", delete.delete().getCondition().toString());
+        SqlJoin using = assertInstanceOf(SqlJoin.class, delete.using());
+        assertEquals("u", using.getLeft().toString());
+        assertEquals("DELETE FROM `t` AS `x` USING `u`, `v` WHERE `x`.`id` = `u`.`id`", delete.toString()
+                .replace("\n", " ").replaceAll(" +", " "));
+        SqlReturning returning = parse("DELETE FROM t USING u RETURNING t.a, u.b", SqlReturning.class);
+        SqlDeleteUsing inner = assertInstanceOf(SqlDeleteUsing.class, returning.dml());
+        assertEquals("u", inner.using().toString());
+        assertNull(inner.delete().getAlias());
+        assertNull(inner.delete().getCondition());
     }
 
     @Test

@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.DataType;
+import io.rustydb.sql.parser.GenericOption;
 import io.rustydb.sql.parser.ddl.IndexColumn;
 import io.rustydb.sql.parser.ddl.SequenceOptions;
+import io.rustydb.sql.parser.ddl.SqlAlterSequence;
 import io.rustydb.sql.parser.ddl.SqlCreateIndex;
 import io.rustydb.sql.parser.ddl.SqlCreateSequence;
 import io.rustydb.sql.parser.ddl.SqlCreateView;
@@ -130,6 +132,27 @@ class IndexViewSequenceParserTest {
     }
 
     @Test
+    void alterSequenceKeepsItsOptionsForTheCommand() {
+        SqlAlterSequence alter = parse("ALTER SEQUENCE IF EXISTS s INCREMENT BY -2 NO MINVALUE MAXVALUE 9 RESTART"
+                + " CACHE 3 CYCLE OWNED BY t.id", SqlAlterSequence.class);
+        assertTrue(alter.ifExists());
+        assertEquals(List.of("increment", "minvalue", "maxvalue", "restart", "cache", "cycle", "owned"),
+                alter.options().stream().map(GenericOption::name).toList());
+        assertNull(alter.options().get(3).value());
+        assertTrue(alter.changesOwner());
+        assertEquals(List.of("t", "id"), alter.ownedBy().names);
+        SqlAlterSequence none = parse("ALTER SEQUENCE s OWNED BY NONE RESTART WITH 5", SqlAlterSequence.class);
+        assertTrue(none.changesOwner());
+        assertNull(none.ownedBy());
+        assertEquals(5, none.options().get(1).longValue());
+        SequenceOptions current = new SequenceOptions(DataType.BIGINT, 1, 1, Long.MAX_VALUE, 1, 1, false);
+        SequenceOptions.Alteration change = current.alter(parse("ALTER SEQUENCE s AS integer INCREMENT -1 NO MINVALUE"
+                + " MAXVALUE 10 START 10 RESTART", SqlAlterSequence.class).options(), 1);
+        assertEquals(new SequenceOptions(DataType.INTEGER, -1, Integer.MIN_VALUE, 10, 10, 1, false), change.options());
+        assertEquals(10L, change.restart());
+    }
+
+    @Test
     void dropSequence() {
         SqlDropSequence drop = parse("DROP SEQUENCE IF EXISTS a, b CASCADE", SqlDropSequence.class);
         assertEquals(SqlKind.DROP_SEQUENCE, drop.getKind());
@@ -164,6 +187,8 @@ class IndexViewSequenceParserTest {
         "CREATE SEQUENCE s CACHE 0 | 22023 | CACHE (0) must be greater than zero | 19",
         "CREATE SEQUENCE s START 1.5 | 22P02 | invalid input syntax for type bigint: \"1.5\" | 19",
         "CREATE SEQUENCE s CYCLE NO CYCLE | 42601 | conflicting or redundant options | 25",
+        "ALTER SEQUENCE s RESTART RESTART WITH 2 | 42601 | conflicting or redundant options | 26",
+        "ALTER SEQUENCE s OWNED BY NONE OWNED BY t.c | 42601 | conflicting or redundant options | 32",
     })
     void rejectsWithPostgresErrors(String sql, String sqlState, String message, int position) {
         RustyDbException e = parseError(sql);

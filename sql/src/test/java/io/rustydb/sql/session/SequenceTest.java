@@ -91,6 +91,27 @@ class SequenceTest {
     }
 
     @Test
+    void alteredParametersSurviveReopeningAndValuesContinue() {
+        try (SessionHarness h = new SessionHarness(dir)) {
+            SqlSession s = h.session();
+            run(s, "CREATE SEQUENCE s CACHE 50");
+            assertEquals(1, next(s, "s"));
+            assertEquals(2, next(s, "s"));
+            // values logged ahead under CACHE 50 / INCREMENT 1 are dropped, the state stays
+            run(s, "ALTER SEQUENCE s INCREMENT BY 100 MAXVALUE 100000 CYCLE CACHE 1");
+            assertEquals(102, next(s, "s"));
+        }
+        try (SessionHarness h = new SessionHarness(dir)) {
+            SqlSession s = h.session();
+            // past every value that may have been handed out (values are logged ahead), by 100s
+            long v = next(s, "s");
+            assertTrue(v > 102 && (v - 2) % 100 == 0, "continues by 100: " + v);
+            assertEquals(List.of(List.of(100L, 100000L, true)), run(s,
+                    "SELECT increment_by, max_value, cycle FROM pg_sequences WHERE sequencename = 's'").rows());
+        }
+    }
+
+    @Test
     void concurrentSessionsNeverGetTheSameValue() throws Exception {
         try (SessionHarness h = new SessionHarness(dir)) {
             run(h.session(), "CREATE SEQUENCE s");

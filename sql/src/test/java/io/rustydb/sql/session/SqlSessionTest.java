@@ -183,6 +183,23 @@ class SqlSessionTest {
     }
 
     @Test
+    void deleteUsingWithParametersDeletesEachRowOnceAndReturnsFromTheJoin() {
+        run(session, "INSERT INTO accounts VALUES (1, 'ada', 1, true), (2, 'grace', 2, true), (3, 'linus', 3, true)");
+        run(session, "CREATE TABLE flags (owner VARCHAR(10), why TEXT)");
+        run(session, "INSERT INTO flags VALUES ('ada', 'x'), ('ada', 'y'), ('linus', 'z'), ('nobody', 'w')");
+        PreparedQuery delete = prepare(session, "DELETE FROM accounts a USING flags f WHERE f.owner = a.owner"
+                + " AND a.balance >= $1 RETURNING a.id, f.owner AS flagged");
+        assertEquals(List.of(DataType.NUMERIC), delete.parameterTypes());
+        assertEquals(List.of("id", "flagged"), delete.resultColumns().stream().map(c -> c.name()).toList());
+        SessionHarness.Result result = execute(session, delete, List.of(new BigDecimal("1")));
+        assertEquals("DELETE 2", result.tag());
+        assertEquals(List.of(1, "ada"), result.rows().get(0));
+        assertEquals(List.of(3, "linus"), result.rows().get(1));
+        assertEquals("DELETE 0", run(session, "DELETE FROM accounts USING flags WHERE flags.owner = accounts.owner").tag());
+        assertEquals(List.of(List.of(2)), run(session, "SELECT id FROM accounts").rows());
+    }
+
+    @Test
     void primaryKeyPointSelects() {
         run(session, "INSERT INTO accounts VALUES (1, 'a', 10, true), (2, 'b', 20, false)");
         assertEquals(List.of(List.of("b", new BigDecimal("20.00"))),

@@ -47,16 +47,8 @@ public record SequenceOptions(DataType type, long increment, long minValue, long
         if (increment == 0) {
             throw given.get("increment").error(ErrorCode.INVALID_PARAMETER_VALUE, "INCREMENT must not be zero");
         }
-        long typeMin = switch (type) {
-            case SMALLINT -> Short.MIN_VALUE;
-            case INTEGER -> Integer.MIN_VALUE;
-            default -> Long.MIN_VALUE;
-        };
-        long typeMax = switch (type) {
-            case SMALLINT -> Short.MAX_VALUE;
-            case INTEGER -> Integer.MAX_VALUE;
-            default -> Long.MAX_VALUE;
-        };
+        long typeMin = typeMin(type);
+        long typeMax = typeMax(type);
         GenericOption maxOption = given.get("maxvalue");
         GenericOption minOption = given.get("minvalue");
         long maxValue = bound(maxOption, increment > 0 ? typeMax : -1);
@@ -90,6 +82,116 @@ public record SequenceOptions(DataType type, long increment, long minValue, long
         }
         boolean cycle = given.containsKey("cycle") && given.get("cycle").booleanValue();
         return new SequenceOptions(type, increment, minValue, maxValue, start, cache, cycle);
+    }
+
+    /**
+     * ALTER SEQUENCE: the parameters after applying {@code options} to this sequence's, as
+     * PostgreSQL's init_params does it (NO MINVALUE / NO MAXVALUE restore the defaults for the
+     * direction; AS resets bounds that were the old type's limits), and the value to restart at.
+     * Every check of CREATE applies, and the current value ({@code lastValue}, or the RESTART
+     * value) must stay within the bounds. 22023 for a violation.
+     */
+    public Alteration alter(List<GenericOption> options, long lastValue) {
+        Map<String, GenericOption> given = new HashMap<>();
+        for (GenericOption option : options) {
+            given.put(option.name(), option);
+        }
+        DataType newType = type;
+        boolean resetMax = false;
+        boolean resetMin = false;
+        if (given.containsKey("as")) {
+            newType = type(given.get("as"));
+            // bounds that were the old type's limits follow the type; chosen ones stay
+            resetMax = maxValue == typeMax(type);
+            resetMin = minValue == typeMin(type);
+        }
+        long newIncrement = increment;
+        if (given.containsKey("increment")) {
+            newIncrement = given.get("increment").longValue();
+            if (newIncrement == 0) {
+                throw invalid("INCREMENT must not be zero");
+            }
+        }
+        boolean newCycle = given.containsKey("cycle") ? given.get("cycle").booleanValue() : cycle;
+        GenericOption maxOption = given.get("maxvalue");
+        long newMax = maxValue;
+        if (maxOption != null && maxOption.value() != null) {
+            newMax = maxOption.longValue();
+        } else if (maxOption != null || resetMax) {
+            newMax = newIncrement > 0 || resetMax ? typeMax(newType) : -1;
+        }
+        if (newMax < typeMin(newType) || newMax > typeMax(newType)) {
+            throw invalid("MAXVALUE (" + newMax + ") is out of range for sequence data type " + newType.sqlName());
+        }
+        GenericOption minOption = given.get("minvalue");
+        long newMin = minValue;
+        if (minOption != null && minOption.value() != null) {
+            newMin = minOption.longValue();
+        } else if (minOption != null || resetMin) {
+            newMin = newIncrement < 0 || resetMin ? typeMin(newType) : 1;
+        }
+        if (newMin < typeMin(newType) || newMin > typeMax(newType)) {
+            throw invalid("MINVALUE (" + newMin + ") is out of range for sequence data type " + newType.sqlName());
+        }
+        if (newMin >= newMax) {
+            throw invalid("MINVALUE (" + newMin + ") must be less than MAXVALUE (" + newMax + ")");
+        }
+        long newStart = given.containsKey("start") ? given.get("start").longValue() : start;
+        if (newStart < newMin) {
+            throw invalid("START value (" + newStart + ") cannot be less than MINVALUE (" + newMin + ")");
+        }
+        if (newStart > newMax) {
+            throw invalid("START value (" + newStart + ") cannot be greater than MAXVALUE (" + newMax + ")");
+        }
+        Long restart = null;
+        if (given.containsKey("restart")) {
+            GenericOption option = given.get("restart");
+            restart = option.value() != null ? option.longValue() : newStart;
+        }
+        long current = restart != null ? restart : lastValue;
+        if (current < newMin) {
+            throw invalid("RESTART value (" + current + ") cannot be less than MINVALUE (" + newMin + ")");
+        }
+        if (current > newMax) {
+            throw invalid("RESTART value (" + current + ") cannot be greater than MAXVALUE (" + newMax + ")");
+        }
+        long newCache = cache;
+        if (given.containsKey("cache")) {
+            newCache = given.get("cache").longValue();
+            if (newCache <= 0) {
+                throw invalid("CACHE (" + newCache + ") must be greater than zero");
+            }
+        }
+        return new Alteration(new SequenceOptions(newType, newIncrement, newMin, newMax, newStart, newCache, newCycle),
+                restart);
+    }
+
+    /**
+     * The outcome of ALTER SEQUENCE.
+     *
+     * @param restart the value nextval returns next (RESTART), or null to keep the sequence's state
+     */
+    public record Alteration(SequenceOptions options, Long restart) {
+    }
+
+    private static RustyDbException invalid(String message) {
+        return new RustyDbException(ErrorCode.INVALID_PARAMETER_VALUE, message);
+    }
+
+    static long typeMin(DataType type) {
+        return switch (type) {
+            case SMALLINT -> Short.MIN_VALUE;
+            case INTEGER -> Integer.MIN_VALUE;
+            default -> Long.MIN_VALUE;
+        };
+    }
+
+    static long typeMax(DataType type) {
+        return switch (type) {
+            case SMALLINT -> Short.MAX_VALUE;
+            case INTEGER -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
     }
 
     private static DataType type(GenericOption as) {

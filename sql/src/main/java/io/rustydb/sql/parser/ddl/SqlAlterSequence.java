@@ -1,7 +1,9 @@
 package io.rustydb.sql.parser.ddl;
 
 import io.rustydb.sql.parser.GenericOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.calcite.sql.SqlDdl;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -12,26 +14,43 @@ import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
- * {@code ALTER SEQUENCE [IF EXISTS] name RESTART [[WITH] n]}, plus any other sequence options
- * written (kept so the command can refuse them precisely).
+ * {@code ALTER SEQUENCE [IF EXISTS] name option ...}: the options as CREATE SEQUENCE takes them
+ * ({@code as}, {@code increment}, {@code minvalue}, {@code maxvalue}, {@code start}, {@code cache},
+ * {@code cycle}, {@code owned}) plus {@code restart} (no value for RESTART without WITH). They are
+ * applied to the sequence's current parameters when the statement runs
+ * ({@link SequenceOptions#alter}).
  */
 public final class SqlAlterSequence extends SqlDdl {
     public static final SqlOperator OPERATOR = new SqlSpecialOperator("ALTER SEQUENCE", SqlKind.ALTER_SEQUENCE);
 
     private final boolean ifExists;
     private final SqlIdentifier name;
-    private final boolean restart;
-    private final Long restartWith;
-    private final List<GenericOption> otherOptions;
+    private final List<GenericOption> options;
+    private final SqlIdentifier ownedBy;
 
-    public SqlAlterSequence(SqlParserPos pos, boolean ifExists, SqlIdentifier name, boolean restart,
-            Long restartWith, List<GenericOption> otherOptions) {
+    private SqlAlterSequence(SqlParserPos pos, boolean ifExists, SqlIdentifier name, List<GenericOption> options,
+            SqlIdentifier ownedBy) {
         super(OPERATOR, pos);
         this.ifExists = ifExists;
         this.name = name;
-        this.restart = restart;
-        this.restartWith = restartWith;
-        this.otherOptions = List.copyOf(otherOptions);
+        this.options = List.copyOf(options);
+        this.ownedBy = ownedBy;
+    }
+
+    /**
+     * The statement; 42601 {@code conflicting or redundant options} if an option is given twice.
+     *
+     * @param ownedBy OWNED BY's table.column, null for OWNED BY NONE or without OWNED BY
+     */
+    public static SqlAlterSequence of(SqlParserPos pos, boolean ifExists, SqlIdentifier name,
+            List<GenericOption> options, SqlIdentifier ownedBy) {
+        Set<String> seen = new HashSet<>();
+        for (GenericOption option : options) {
+            if (!seen.add(option.name())) {
+                throw option.redundant();
+            }
+        }
+        return new SqlAlterSequence(pos, ifExists, name, options, ownedBy);
     }
 
     public boolean ifExists() {
@@ -42,19 +61,19 @@ public final class SqlAlterSequence extends SqlDdl {
         return name;
     }
 
-    /** Whether RESTART was given. */
-    public boolean restart() {
-        return restart;
+    /** The options in the order written, each at most once. */
+    public List<GenericOption> options() {
+        return options;
     }
 
-    /** RESTART WITH's value, or null for the sequence's START value. */
-    public Long restartWith() {
-        return restartWith;
+    /** Whether OWNED BY was given. */
+    public boolean changesOwner() {
+        return options.stream().anyMatch(o -> o.name().equals("owned"));
     }
 
-    /** Options other than RESTART (INCREMENT, MINVALUE, ...). */
-    public List<GenericOption> otherOptions() {
-        return otherOptions;
+    /** OWNED BY's table.column; null for OWNED BY NONE (or no OWNED BY, see {@link #changesOwner}). */
+    public SqlIdentifier ownedBy() {
+        return ownedBy;
     }
 
     @Override
@@ -69,11 +88,16 @@ public final class SqlAlterSequence extends SqlDdl {
             writer.keyword("IF EXISTS");
         }
         name.unparse(writer, 0, 0);
-        if (restart) {
-            writer.keyword("RESTART");
-            if (restartWith != null) {
-                writer.keyword("WITH");
-                writer.literal(Long.toString(restartWith));
+        for (GenericOption option : options) {
+            writer.keyword(option.name().toUpperCase(java.util.Locale.ROOT));
+            if (option.name().equals("owned")) {
+                if (ownedBy == null) {
+                    writer.keyword("NONE");
+                } else {
+                    ownedBy.unparse(writer, 0, 0);
+                }
+            } else if (option.value() != null) {
+                option.value().unparse(writer, 0, 0);
             }
         }
     }

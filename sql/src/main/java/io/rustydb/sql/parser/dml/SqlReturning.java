@@ -13,9 +13,9 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 /**
  * {@code INSERT ... RETURNING items}, {@code UPDATE ... RETURNING items} or
  * {@code DELETE ... RETURNING items}: the data-modifying statement ({@link
- * org.apache.calcite.sql.SqlInsert}, {@link org.apache.calcite.sql.SqlUpdate}, {@link SqlUpdateFrom}
- * or {@link org.apache.calcite.sql.SqlDelete}), which has no RETURNING of its own in Calcite, and
- * the list to compute from each modified row, written like a select list ({@code *}, {@code t.*},
+ * org.apache.calcite.sql.SqlInsert}, {@link org.apache.calcite.sql.SqlUpdate}, {@link SqlUpdateFrom},
+ * {@link org.apache.calcite.sql.SqlDelete} or {@link SqlDeleteUsing}), which has no RETURNING of its
+ * own in Calcite, and the list to compute from each modified row, written like a select list ({@code *}, {@code t.*},
  * {@code expr [AS name]}).
  */
 public final class SqlReturning extends SqlCall {
@@ -30,7 +30,7 @@ public final class SqlReturning extends SqlCall {
         this.returningList = returningList;
     }
 
-    /** The INSERT, UPDATE (possibly {@link SqlUpdateFrom}) or DELETE. */
+    /** The INSERT, UPDATE (possibly {@link SqlUpdateFrom}) or DELETE (possibly {@link SqlDeleteUsing}). */
     public SqlNode dml() {
         return dml;
     }
