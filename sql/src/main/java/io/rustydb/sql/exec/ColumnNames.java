@@ -50,12 +50,21 @@ public final class ColumnNames {
         if (item instanceof SqlIdentifier id) {
             return id.names.get(id.names.size() - 1);
         }
+        if (item instanceof org.apache.calcite.sql.SqlIntervalLiteral) {
+            return "interval";
+        }
         if (item.getKind() == SqlKind.CASE) {
             return "case";
         }
         if (item instanceof SqlBasicCall call) {
             if (call.getKind() == SqlKind.CAST) {
                 SqlNode operand = call.operand(0);
+                if (operand instanceof org.apache.calcite.sql.SqlLiteral
+                        && call.operand(1) instanceof org.apache.calcite.sql.SqlDataTypeSpec spec
+                        && io.rustydb.sql.parser.type.PgIntervalTypeNameSpec.isIntervalSpec(spec.getTypeNameSpec())) {
+                    // a constant cast is named after its type: '1 day'::interval, INTERVAL '1 day'
+                    return "interval";
+                }
                 return operand instanceof SqlIdentifier || operand instanceof SqlBasicCall ? label(operand) : UNNAMED;
             }
             if (call.getOperator().getSyntax() == org.apache.calcite.sql.SqlSyntax.FUNCTION
