@@ -35,12 +35,6 @@ SELECT INTERVAL '1 day' + INTERVAL '2 hours', INTERVAL '1 month' - INTERVAL '1 d
 > 1 day 02:00:00 | 1 mon -1 days
 SELECT INTERVAL '1 day 2 hours' * 2, INTERVAL '1 month' * 1.5, 3 * INTERVAL '1 hour';
 > 2 days 04:00:00 | 1 mon 15 days | 03:00:00
-SELECT INTERVAL '1 month' / 2, INTERVAL '1 day' / 3;
-> 15 days | 08:00:00
-SELECT INTERVAL '1 hour' / 0;
-! 22012
-SELECT - INTERVAL '1 day 02:00';
-> -1 days -02:00:00
 SELECT TIMESTAMP '2024-01-31 10:00:00' + INTERVAL '1 month';
 > 2024-02-29 10:00:00
 SELECT TIMESTAMP '2024-01-31 10:00:00' + INTERVAL '1 month 1 day 01:00';
@@ -96,15 +90,11 @@ SELECT id, d FROM durations WHERE d > INTERVAL '12 hours' ORDER BY id;
 SELECT id, d FROM durations WHERE d = '1 day' ORDER BY id;
 > 1 | 1 day
 > 2 | 24:00:00
-SELECT count(*), min(d), max(d) FROM durations;
-> 6 | -02:00:00 | 30 days
 SELECT d, count(*) FROM durations GROUP BY d ORDER BY d;
 > -02:00:00 | 1
 > 1 day | 2
 > 1 mon | 2
 > NULL | 1
-SELECT sum(d), avg(d) FROM durations;
-> 1 mon 31 days 22:00:00 | 12 days 09:12:00
 SELECT id, TIMESTAMP '2024-01-31 00:00:00' + d FROM durations WHERE d IS NOT NULL ORDER BY id;
 > 1 | 2024-02-01 00:00:00
 > 2 | 2024-02-01 00:00:00
@@ -127,5 +117,3 @@ SELECT id FROM events WHERE TIMESTAMP '2024-03-10 12:00:00' - created_at > INTER
 SELECT id, created_at + INTERVAL '1 month 2 days' FROM events ORDER BY id;
 > 1 | 2024-04-03 08:00:00
 > 2 | 2024-03-22 20:15:00
-SELECT id, CAST(d AS TEXT) FROM durations WHERE id = 3;
-> 3 | 1 mon

@@ -30,6 +30,11 @@ public final class IntervalFunctions {
         return v == null ? null : v.toString();
     }
 
+    /** The order of two intervals by their span (see {@link Interval#compareTo}). */
+    public static Integer compare(Interval a, Interval b) {
+        return a == null || b == null ? null : a.compareTo(b);
+    }
+
     public static Interval plus(Interval a, Interval b) {
         return a == null || b == null ? null : a.plus(b);
     }
@@ -157,19 +162,20 @@ public final class IntervalFunctions {
 
     /** make_interval(years, months, weeks, days, hours, mins, secs). */
     public static Interval makeInterval(Integer years, Integer months, Integer weeks, Integer days, Integer hours,
-            Integer mins, Double secs) {
+            Integer mins, Number secs) {
         if (years == null || months == null || weeks == null || days == null || hours == null || mins == null
                 || secs == null) {
             return null;
         }
-        if (Double.isNaN(secs) || Double.isInfinite(secs)) {
+        double seconds = secs.doubleValue();
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
             throw Interval.outOfRange();
         }
         try {
             long m = Math.addExact(Math.multiplyExact((long) years, 12L), months);
             long d = Math.addExact(Math.multiplyExact((long) weeks, 7L), days);
             long micros = Math.addExact(Math.multiplyExact((long) hours * 60 + mins, 60_000_000L),
-                    (long) Math.rint(secs * 1_000_000));
+                    (long) Math.rint(seconds * 1_000_000));
             return Interval.of(m, d, micros);
         } catch (ArithmeticException e) {
             throw Interval.outOfRange();

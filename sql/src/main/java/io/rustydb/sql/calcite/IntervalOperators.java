@@ -54,15 +54,26 @@ final class IntervalOperators {
         @Override
         public RelDataType deriveType(SqlValidator validator, SqlValidatorScope scope, SqlCall call) {
             RelDataType source = validator.deriveType(scope, call.operand(0));
+            RelDataTypeFactory f = validator.getTypeFactory();
+            if (call.operand(0) instanceof org.apache.calcite.sql.SqlDynamicParam
+                    && source.getSqlTypeName() == SqlTypeName.UNKNOWN) {
+                // a parameter cast to interval is sent as text
+                source = f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR), true);
+                validator.setValidatedNodeType(call.operand(0), source);
+            }
             if (!isInterval(source) && !SqlTypeUtil.inCharFamily(source) && source.getSqlTypeName() != SqlTypeName.NULL
                     && source.getSqlTypeName() != SqlTypeName.UNKNOWN) {
                 throw new io.rustydb.common.RustyDbException(io.rustydb.common.ErrorCode.CANNOT_COERCE,
                         TypeNames.of(source), "interval");
             }
-            return super.deriveType(validator, scope, call);
+            return f.createTypeWithNullability(type(f), source.isNullable());
         }
     };
 
+    static final SqlUserDefinedFunction COMPARE = udf("pg_interval_cmp", b -> b.getTypeFactory()
+            .createTypeWithNullability(b.getTypeFactory().createSqlType(SqlTypeName.INTEGER),
+                    b.getOperandType(0).isNullable() || b.getOperandType(1).isNullable()),
+            "compare", Interval.class, Interval.class);
     static final SqlUserDefinedFunction IN = udf("pg_interval_in", INTERVAL, "intervalIn", String.class);
     static final SqlUserDefinedFunction OUT = udf("pg_interval_out", TEXT, "intervalOut", Interval.class);
     static final SqlUserDefinedFunction PLUS = udf("pg_interval_pl", INTERVAL, "plus", Interval.class, Interval.class);
@@ -92,7 +103,7 @@ final class IntervalOperators {
         user("make_interval", INTERVAL, OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER,
                 SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER,
                 SqlTypeFamily.NUMERIC), "makeInterval", Integer.class, Integer.class, Integer.class, Integer.class,
-                Integer.class, Integer.class, Double.class);
+                Integer.class, Integer.class, Number.class);
     }
 
     private IntervalOperators() {
@@ -117,13 +128,8 @@ final class IntervalOperators {
 
     private static void user(String name, SqlReturnTypeInference type, SqlOperandTypeChecker checker, String method,
             Class<?>... params) {
-        @SuppressWarnings("deprecation")
-        SqlUserDefinedFunction f = new SqlUserDefinedFunction(
-                new org.apache.calcite.sql.SqlIdentifier(name.toUpperCase(java.util.Locale.ROOT),
-                        org.apache.calcite.sql.parser.SqlParserPos.ZERO),
-                type, org.apache.calcite.sql.type.InferTypes.FIRST_KNOWN, checker, null,
-                PgOperators.scalar(IntervalFunctions.class, method, params));
-        PgOperators.register(name, f);
+        PgOperators.register(name, PgOperators.function(IntervalFunctions.class, name.toUpperCase(java.util.Locale.ROOT),
+                type, org.apache.calcite.sql.type.InferTypes.FIRST_KNOWN, checker, method, params));
     }
 
     /** {@code n} operands, each an interval (or NULL). */

@@ -233,9 +233,15 @@ public final class PgOperators {
 
     private static SqlUserDefinedFunction function(String name, SqlReturnTypeInference type,
             SqlOperandTypeInference infer, SqlOperandTypeChecker checker, String method, Class<?>... params) {
+        return function(PgFunctions.class, name, type, infer, checker, method, params);
+    }
+
+    /** A function implemented by {@code owner.method}, its operands checked by {@code checker}. */
+    static SqlUserDefinedFunction function(Class<?> owner, String name, SqlReturnTypeInference type,
+            SqlOperandTypeInference infer, SqlOperandTypeChecker checker, String method, Class<?>... params) {
         @SuppressWarnings("deprecation")
         SqlUserDefinedFunction f = new SqlUserDefinedFunction(new SqlIdentifier(name, POS),
-                type, infer, checker, null, scalar(method, params)) {
+                type, infer, checker, null, scalar(owner, method, params)) {
             @Override
             public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
                 for (int i = 0; i < binding.getOperandCount(); i++) {

@@ -106,6 +106,7 @@ public final class PgIntervalText {
             throw bad(text);
         }
         String unit = null;
+        boolean explicit = false;
         boolean ago = false;
         boolean any = false;
         for (int i = tokens.size() - 1; i >= 0; i--) {
@@ -118,25 +119,28 @@ public final class PgIntervalText {
                     }
                     ago = true;
                 } else {
-                    if (unit != null) {
+                    if (explicit) {
                         throw bad(text);
                     }
                     unit = t;
+                    explicit = true;
                 }
             } else if (t.indexOf(':') >= 0) {
-                if (unit != null) {
+                if (explicit) {
                     throw bad(text);
                 }
                 time(t, f, text);
+                // a bare number before a time is days
                 unit = "day";
                 any = true;
             } else {
                 number(t, unit == null ? "second" : unit, f, text);
                 unit = null;
+                explicit = false;
                 any = true;
             }
         }
-        if (unit != null || !any) {
+        if (explicit || !any) {
             throw bad(text);
         }
         if (ago) {
