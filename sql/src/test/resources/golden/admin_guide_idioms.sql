@@ -85,6 +85,8 @@ SELECT job_id, EXTRACT(DOW FROM start_time), EXTRACT(HOUR FROM start_time), EXTR
 > 3 | 0 | 12 | NULL
 SELECT INTERVAL '1 day 2 hours', INTERVAL '90 minutes', INTERVAL '1 week', INTERVAL '2 months', INTERVAL '1 year';
 > 1 day 02:00:00 | 01:30:00 | 7 days | 2 mons | 1 year
+SELECT INTERVAL '36 hours';
+> 36:00:00
 SELECT '3 days'::interval, INTERVAL '1.5 seconds';
 > 3 days | 00:00:01.5
 SELECT DATE '2024-03-01' - DATE '2024-02-01', DATE '2024-02-28' + 1, DATE '2024-03-01' - 1;

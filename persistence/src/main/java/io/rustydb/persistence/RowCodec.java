@@ -12,7 +12,7 @@ import java.util.List;
  * (bit {@code i % 8} of byte {@code i / 8} set for NULL), then each non-null value: zigzag varints
  * for integer types, DATE and TIMESTAMP; 1 byte for BOOLEAN; 4/8 big-endian bytes for REAL/DOUBLE;
  * length-prefixed UTF-8 for strings; zigzag scale plus length-prefixed two's-complement unscaled
- * bytes for NUMERIC. Decoding with more types than stored columns yields NULL for the missing
+ * bytes for NUMERIC; months, days and microseconds as three zigzag varints for INTERVAL. Decoding with more types than stored columns yields NULL for the missing
  * trailing columns (ALTER TABLE ADD COLUMN); extra stored columns are ignored.
  */
 public final class RowCodec {
@@ -90,6 +90,12 @@ public final class RowCodec {
                 Varint.writeSigned(out, d.scale());
                 writeBytes(out, d.unscaledValue().toByteArray());
             }
+            case INTERVAL -> {
+                io.rustydb.common.types.Interval v = (io.rustydb.common.types.Interval) value;
+                Varint.writeSigned(out, v.months());
+                Varint.writeSigned(out, v.days());
+                Varint.writeSigned(out, v.micros());
+            }
             default -> throw new IllegalArgumentException("unsupported column type " + type);
         }
     }
@@ -107,6 +113,8 @@ public final class RowCodec {
                 int scale = (int) Varint.readSigned(in, pos);
                 yield new BigDecimal(new BigInteger(readBytes(in, pos)), scale);
             }
+            case INTERVAL -> new io.rustydb.common.types.Interval((int) Varint.readSigned(in, pos),
+                    (int) Varint.readSigned(in, pos), Varint.readSigned(in, pos));
             default -> throw new IllegalArgumentException("unsupported column type " + type);
         };
     }

@@ -39,6 +39,12 @@ final class PgBinaryCodec {
             case CHAR, VARCHAR, TEXT -> b.writeUtf8(value.toString());
             case DATE -> b.writeInt(((Number) value).intValue() - PG_EPOCH_DAYS);
             case TIMESTAMP -> b.writeLong(Math.multiplyExact(((Number) value).longValue() - PG_EPOCH_MILLIS, 1000L));
+            case INTERVAL -> {
+                io.rustydb.common.types.Interval v = (io.rustydb.common.types.Interval) value;
+                b.writeLong(v.micros());
+                b.writeInt(v.days());
+                b.writeInt(v.months());
+            }
         }
     }
 
@@ -86,6 +92,12 @@ final class PgBinaryCodec {
                     throw new IllegalArgumentException("infinite timestamps are not supported");
                 }
                 yield Math.floorDiv(micros + 500, 1000L) + PG_EPOCH_MILLIS;
+            }
+            case INTERVAL -> {
+                expectLength(bytes, 16);
+                long micros = in.getLong();
+                int days = in.getInt();
+                yield new io.rustydb.common.types.Interval(in.getInt(), days, micros);
             }
         };
     }

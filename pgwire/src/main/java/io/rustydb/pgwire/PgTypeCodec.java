@@ -51,6 +51,7 @@ final class PgTypeCodec {
             case CHAR, VARCHAR, TEXT -> text;
             case DATE -> PgDateTimeText.parseDate(text);
             case TIMESTAMP -> PgDateTimeText.parseTimestamp(text);
+            case INTERVAL -> io.rustydb.common.types.Interval.parse(text);
         };
     }
 

@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  *
  * <p>Value representation follows Calcite's internal representation so rows flow between storage
  * and the executor without conversion: {@code DATE} is an {@link Integer} of days since
- * 1970-01-01, {@code TIMESTAMP} a {@link Long} of milliseconds since 1970-01-01T00:00 (no time zone).
+ * 1970-01-01, {@code TIMESTAMP} a {@link Long} of milliseconds since 1970-01-01T00:00 (no time zone),
+ * {@code INTERVAL} an {@link Interval} (months, days, microseconds).
  * SQL NULL is Java {@code null} for every type.
  */
 public enum DataType {
@@ -23,7 +24,8 @@ public enum DataType {
     VARCHAR(1043, "varchar", "character varying", String.class, -1),
     TEXT(25, "text", "text", String.class, -1),
     DATE(1082, "date", "date", Integer.class, 4),
-    TIMESTAMP(1114, "timestamp", "timestamp without time zone", Long.class, 8);
+    TIMESTAMP(1114, "timestamp", "timestamp without time zone", Long.class, 8),
+    INTERVAL(1186, "interval", "interval", Interval.class, 16);
 
     private final int oid;
     private final String pgName;

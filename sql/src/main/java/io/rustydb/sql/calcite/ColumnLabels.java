@@ -356,6 +356,9 @@ public final class ColumnLabels {
 
     /** PostgreSQL's internal name of a cast's target type: int4, varchar, bpchar, float8, ... */
     private static String typeName(SqlDataTypeSpec spec) {
+        if (io.rustydb.sql.parser.type.PgIntervalTypeNameSpec.isIntervalSpec(spec.getTypeNameSpec())) {
+            return "interval";
+        }
         if (spec.getTypeNameSpec() instanceof PgTypeNameSpec pg) {
             return pg.dataType().pgName();
         }

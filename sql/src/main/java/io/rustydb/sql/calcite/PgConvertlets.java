@@ -32,8 +32,12 @@ final class PgConvertlets implements SqlRexConvertletTable {
 
     @Override
     public SqlRexConvertlet get(SqlCall call) {
-        if (call.getOperator() == PgOperators.MINUS || call.getOperator() == PgOperators.PLUS) {
+        if (call.getOperator() == PgOperators.MINUS || call.getOperator() == PgOperators.PLUS
+                || call.getOperator() == PgOperators.TIMES || call.getOperator() == PgOperators.DIVIDE_OPERATOR) {
             return PgConvertlets::convertArithmetic;
+        }
+        if (call.getOperator() == IntervalOperators.TO_INTERVAL) {
+            return PgConvertlets::convertToInterval;
         }
         if (call.getOperator() == PgOperators.EXTRACT) {
             return PgConvertlets::convertExtract;
@@ -195,7 +199,12 @@ final class PgConvertlets implements SqlRexConvertletTable {
         SqlKind kind = call.getOperator().getKind();
         PgOperators.Form form = PgOperators.form(kind, ta, tb);
         if (form == null) {
-            ((SqlBasicCall) call).setOperator(kind == SqlKind.MINUS ? SqlStdOperatorTable.MINUS : SqlStdOperatorTable.PLUS);
+            ((SqlBasicCall) call).setOperator(switch (kind) {
+                case MINUS -> SqlStdOperatorTable.MINUS;
+                case TIMES -> SqlStdOperatorTable.MULTIPLY;
+                case DIVIDE -> SqlStdOperatorTable.DIVIDE;
+                default -> SqlStdOperatorTable.PLUS;
+            });
             return StandardConvertletTable.INSTANCE.get(call).convertCall(cx, call);
         }
         RexBuilder rex = cx.getRexBuilder();
@@ -219,15 +228,48 @@ final class PgConvertlets implements SqlRexConvertletTable {
                 return rex.makeReinterpretCast(type, sum, rex.makeLiteral(false));
             }
             case TS_MINUS_TS:
-                return rex.makeCall(type, SqlStdOperatorTable.MINUS_DATE,
+                return rex.makeCall(type, IntervalOperators.TIMESTAMP_DIFF,
                         List.of(timestamp(rex, f, a), timestamp(rex, f, b)));
             case DATE_PLUS_INTERVAL:
-                return rex.makeCall(type, SqlStdOperatorTable.DATETIME_PLUS, List.of(timestamp(rex, f, a), b));
+            case TS_PLUS_INTERVAL:
+                return rex.makeCall(type, IntervalOperators.TIMESTAMP_PLUS, List.of(timestamp(rex, f, a), b));
+            case INTERVAL_PLUS_DATE:
+            case INTERVAL_PLUS_TS:
+                return rex.makeCall(type, IntervalOperators.TIMESTAMP_PLUS, List.of(timestamp(rex, f, b), a));
             case DATE_MINUS_INTERVAL:
-                return rex.makeCall(type, SqlStdOperatorTable.MINUS, List.of(timestamp(rex, f, a), b));
+            case TS_MINUS_INTERVAL:
+                return rex.makeCall(type, IntervalOperators.TIMESTAMP_MINUS, List.of(timestamp(rex, f, a), b));
+            case INTERVAL_PLUS_INTERVAL:
+                return rex.makeCall(type, IntervalOperators.PLUS, List.of(a, b));
+            case INTERVAL_MINUS_INTERVAL:
+                return rex.makeCall(type, IntervalOperators.MINUS, List.of(a, b));
+            case INTERVAL_TIMES_NUMBER:
+                return rex.makeCall(type, IntervalOperators.MULTIPLY, List.of(a, toDouble(rex, f, b)));
+            case NUMBER_TIMES_INTERVAL:
+                return rex.makeCall(type, IntervalOperators.MULTIPLY, List.of(b, toDouble(rex, f, a)));
+            case INTERVAL_DIVIDE_NUMBER:
+                return rex.makeCall(type, IntervalOperators.DIVIDE, List.of(a, toDouble(rex, f, b)));
             default:
                 throw new IllegalStateException(form.name());
         }
+    }
+
+    private static RexNode toDouble(RexBuilder rex, RelDataTypeFactory f, RexNode e) {
+        return rex.makeCast(f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), e.getType().isNullable()), e);
+    }
+
+    /** CAST(x AS interval): text parsed by {@link IntervalFunctions#intervalIn}; an interval stays as it is. */
+    private static RexNode convertToInterval(SqlRexContext cx, SqlCall call) {
+        RexBuilder rex = cx.getRexBuilder();
+        RexNode x = cx.convertExpression(call.operand(0));
+        RelDataType type = cx.getValidator().getValidatedNodeType(call);
+        if (IntervalOperators.isInterval(x.getType())) {
+            return x;
+        }
+        RelDataTypeFactory f = cx.getTypeFactory();
+        RexNode text = rex.makeCast(f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR),
+                x.getType().isNullable()), x);
+        return rex.makeCall(type, IntervalOperators.IN, List.of(text));
     }
 
     private static RexNode days(RexBuilder rex, RelDataType intType, RexNode date) {
@@ -248,23 +290,20 @@ final class PgConvertlets implements SqlRexConvertletTable {
         RelDataType type = cx.getValidator().getValidatedNodeType(call);
         RelDataType st = source.getType();
         org.apache.calcite.sql.SqlOperator fn;
+        if (IntervalOperators.isInterval(st)) {
+            return cx.getRexBuilder().makeCall(type, IntervalOperators.EXTRACT, List.of(unit, source));
+        }
         if (st.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
             fn = PgOperators.EXTRACT_TIMESTAMP;
         } else if (st.getSqlTypeName() == SqlTypeName.DATE) {
             fn = PgOperators.EXTRACT_DATE;
-        } else if (SqlTypeUtil.isInterval(st) && st.getSqlTypeName().getFamily()
-                == org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_YEAR_MONTH) {
-            fn = PgOperators.EXTRACT_MONTHS;
-        } else if (SqlTypeUtil.isInterval(st)) {
-            fn = PgOperators.EXTRACT_INTERVAL;
         } else {
             throw new RustyDbException(ErrorCode.UNDEFINED_FUNCTION,
                     "extract(unknown, " + TypeNames.of(st) + ")");
         }
         RexBuilder rex = cx.getRexBuilder();
         RelDataType internal = rex.getTypeFactory().createTypeWithNullability(
-                rex.getTypeFactory().createSqlType(SqlTypeUtil.isInterval(st) && fn == PgOperators.EXTRACT_INTERVAL
-                        ? SqlTypeName.BIGINT : fn == PgOperators.EXTRACT_TIMESTAMP ? SqlTypeName.BIGINT
+                rex.getTypeFactory().createSqlType(fn == PgOperators.EXTRACT_TIMESTAMP ? SqlTypeName.BIGINT
                         : SqlTypeName.INTEGER), st.isNullable());
         RexNode raw = rex.makeReinterpretCast(internal, source, rex.makeLiteral(false));
         return rex.makeCall(type, fn, List.of(unit, raw));

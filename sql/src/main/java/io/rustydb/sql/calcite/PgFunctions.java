@@ -237,51 +237,6 @@ public final class PgFunctions {
         return BigDecimal.valueOf(v);
     }
 
-    /** EXTRACT(unit FROM day-time interval in milliseconds). */
-    public static BigDecimal extractInterval(String unit, long millis) {
-        long days = millis / MILLIS_PER_DAY;
-        long rest = millis % MILLIS_PER_DAY;
-        return switch (unit.toUpperCase(Locale.ROOT)) {
-            case "EPOCH" -> BigDecimal.valueOf(millis, 3).setScale(6);
-            case "DAY" -> BigDecimal.valueOf(days);
-            case "HOUR" -> BigDecimal.valueOf(rest / 3_600_000L);
-            case "MINUTE" -> BigDecimal.valueOf(rest / 60_000L % 60);
-            case "SECOND" -> BigDecimal.valueOf(rest % 60_000L, 3).setScale(6);
-            case "MILLISECOND" -> BigDecimal.valueOf(rest % 60_000L).setScale(3);
-            case "MICROSECOND" -> BigDecimal.valueOf(rest % 60_000L * 1000);
-            case "MONTH", "YEAR", "QUARTER", "DECADE", "CENTURY", "MILLENNIUM" -> BigDecimal.ZERO;
-            default -> throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "unit \"" + unit.toLowerCase(Locale.ROOT) + "\" for type interval");
-        };
-    }
-
-    /** EXTRACT(unit FROM year-month interval in months). */
-    public static BigDecimal extractMonths(String unit, int months) {
-        return switch (unit.toUpperCase(Locale.ROOT)) {
-            case "EPOCH" -> BigDecimal.valueOf(months / 12 * 31_557_600L + months % 12 * 2_592_000L).setScale(6);
-            case "YEAR" -> BigDecimal.valueOf(months / 12);
-            case "MONTH" -> BigDecimal.valueOf(months % 12);
-            case "QUARTER" -> BigDecimal.valueOf(months % 12 / 3 + 1);
-            case "DECADE" -> BigDecimal.valueOf(months / 120);
-            case "CENTURY" -> BigDecimal.valueOf(months / 1200);
-            case "MILLENNIUM" -> BigDecimal.valueOf(months / 12000);
-            case "DAY", "HOUR", "MINUTE" -> BigDecimal.ZERO;
-            case "SECOND" -> BigDecimal.ZERO.setScale(6);
-            default -> throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "unit \"" + unit.toLowerCase(Locale.ROOT) + "\" for type interval");
-        };
-    }
-
-    /** PostgreSQL's text form of a day-time interval: {@code 1 day 02:00:00}, {@code -00:00:01.5}. */
-    public static String intervalText(long millis) {
-        return IntervalText.dayTime(millis);
-    }
-
-    /** PostgreSQL's text form of a year-month interval: {@code 1 year 2 mons}. */
-    public static String intervalMonthsText(int months) {
-        return IntervalText.yearMonth(months);
-    }
-
     /** to_char(timestamp, format). */
     public static String toChar(long millis, String format) {
         return ToChar.format(millis, format);

@@ -54,6 +54,10 @@ public final class PgOperators {
     public static final SqlMonotonicBinaryOperator MINUS = new DatetimeArithmetic("-", SqlKind.MINUS);
     /** {@code +} with PostgreSQL's {@code date + integer} and {@code date + interval}. */
     public static final SqlMonotonicBinaryOperator PLUS = new DatetimeArithmetic("+", SqlKind.PLUS);
+    /** {@code *} with PostgreSQL's {@code interval * number}. */
+    public static final SqlMonotonicBinaryOperator TIMES = new DatetimeArithmetic("*", SqlKind.TIMES);
+    /** {@code /} with PostgreSQL's {@code interval / number}. */
+    public static final SqlMonotonicBinaryOperator DIVIDE_OPERATOR = new DatetimeArithmetic("/", SqlKind.DIVIDE);
 
     /** EXTRACT(unit FROM x) as numeric: the unit is the first operand, as a character literal. */
     public static final SqlFunction EXTRACT = new SqlFunction("PG_EXTRACT", SqlKind.OTHER_FUNCTION,
@@ -108,10 +112,6 @@ public final class PgOperators {
     // Internal functions, called from rewritten expressions only.
     static final SqlUserDefinedFunction EXTRACT_TIMESTAMP = udf("pg_extract_ts", NUMERIC, "extractTimestamp", String.class, long.class);
     static final SqlUserDefinedFunction EXTRACT_DATE = udf("pg_extract_date", NUMERIC, "extractDate", String.class, int.class);
-    static final SqlUserDefinedFunction EXTRACT_INTERVAL = udf("pg_extract_interval", NUMERIC, "extractInterval", String.class, long.class);
-    static final SqlUserDefinedFunction EXTRACT_MONTHS = udf("pg_extract_months", NUMERIC, "extractMonths", String.class, int.class);
-    static final SqlUserDefinedFunction INTERVAL_TEXT = udf("pg_interval_text", TEXT, "intervalText", long.class);
-    static final SqlUserDefinedFunction INTERVAL_MONTHS_TEXT = udf("pg_interval_months_text", TEXT, "intervalMonthsText", int.class);
     static final SqlUserDefinedFunction BPCHAR_TEXT = udf("pg_bpchar_text", ReturnTypes.ARG0_NULLABLE_VARYING, "bpcharText", String.class);
     static final SqlUserDefinedFunction BOOL_TEXT = udf("pg_bool_text", TEXT, "boolText", Boolean.class);
     static final SqlUserDefinedFunction RINT = udf("pg_rint", ReturnTypes.ARG0_NULLABLE, "rint", double.class);
@@ -144,9 +144,15 @@ public final class PgOperators {
                 "toChar", long.class, String.class);
         user("to_char", TEXT, OperandTypes.family(SqlTypeFamily.DATE, SqlTypeFamily.CHARACTER),
                 "toCharDate", int.class, String.class);
+        IntervalOperators.init();
     }
 
     private PgOperators() {
+    }
+
+    /** Unconstrained numeric, nullable as any operand. */
+    static SqlReturnTypeInference unboundedNumericNullable() {
+        return NUMERIC;
     }
 
     /** The user-callable functions named {@code name} (any case), or an empty list. */
@@ -227,9 +233,15 @@ public final class PgOperators {
 
     private static SqlUserDefinedFunction function(String name, SqlReturnTypeInference type,
             SqlOperandTypeInference infer, SqlOperandTypeChecker checker, String method, Class<?>... params) {
+        return function(PgFunctions.class, name, type, infer, checker, method, params);
+    }
+
+    /** A function implemented by {@code owner.method}, its operands checked by {@code checker}. */
+    static SqlUserDefinedFunction function(Class<?> owner, String name, SqlReturnTypeInference type,
+            SqlOperandTypeInference infer, SqlOperandTypeChecker checker, String method, Class<?>... params) {
         @SuppressWarnings("deprecation")
         SqlUserDefinedFunction f = new SqlUserDefinedFunction(new SqlIdentifier(name, POS),
-                type, infer, checker, null, scalar(method, params)) {
+                type, infer, checker, null, scalar(owner, method, params)) {
             @Override
             public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
                 for (int i = 0; i < binding.getOperandCount(); i++) {
@@ -255,26 +267,62 @@ public final class PgOperators {
         return function(name, type, OperandTypes.VARIADIC, method, params);
     }
 
+    /** An internal function implemented by {@code owner.method}. */
+    static SqlUserDefinedFunction udf(Class<?> owner, String name, SqlReturnTypeInference type, String method,
+            Class<?>... params) {
+        @SuppressWarnings("deprecation")
+        SqlUserDefinedFunction f = new SqlUserDefinedFunction(new SqlIdentifier(name, POS), type, InferTypes.FIRST_KNOWN,
+                OperandTypes.VARIADIC, null, scalar(owner, method, params));
+        return f;
+    }
+
+    /** Registers a user-callable function under its lower-case name. */
+    static void register(String name, SqlFunction function) {
+        BY_NAME.computeIfAbsent(name, k -> new ArrayList<>()).add(function);
+    }
+
     private static org.apache.calcite.schema.ScalarFunction scalar(String method, Class<?>... params) {
+        return scalar(PgFunctions.class, method, params);
+    }
+
+    static org.apache.calcite.schema.ScalarFunction scalar(Class<?> owner, String method, Class<?>... params) {
         Class<?>[] types = new Class<?>[params.length];
         for (int i = 0; i < params.length; i++) {
             types[i] = params[i];
         }
         try {
-            Method m = PgFunctions.class.getMethod(method, types);
+            Method m = owner.getMethod(method, types);
             return ScalarFunctionImpl.create(m);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Which PostgreSQL date/time form a {@code +} / {@code -} has, or null for Calcite's own. */
-    enum Form { DATE_MINUS_DATE, DATE_PLUS_INT, INT_PLUS_DATE, DATE_MINUS_INT, TS_MINUS_TS, DATE_PLUS_INTERVAL, DATE_MINUS_INTERVAL }
+    /** Which PostgreSQL date/time/interval form a {@code + - * /} has, or null for Calcite's own. */
+    enum Form {
+        DATE_MINUS_DATE, DATE_PLUS_INT, INT_PLUS_DATE, DATE_MINUS_INT, TS_MINUS_TS,
+        DATE_PLUS_INTERVAL, INTERVAL_PLUS_DATE, DATE_MINUS_INTERVAL,
+        TS_PLUS_INTERVAL, INTERVAL_PLUS_TS, TS_MINUS_INTERVAL,
+        INTERVAL_PLUS_INTERVAL, INTERVAL_MINUS_INTERVAL, INTERVAL_TIMES_NUMBER, NUMBER_TIMES_INTERVAL,
+        INTERVAL_DIVIDE_NUMBER
+    }
 
     static Form form(SqlKind kind, RelDataType a, RelDataType b) {
         SqlTypeName x = a.getSqlTypeName();
         SqlTypeName y = b.getSqlTypeName();
+        boolean ia = IntervalOperators.isInterval(a);
+        boolean ib = IntervalOperators.isInterval(b);
+        if (kind == SqlKind.TIMES) {
+            return ia && SqlTypeUtil.isNumeric(b) ? Form.INTERVAL_TIMES_NUMBER
+                    : SqlTypeUtil.isNumeric(a) && ib ? Form.NUMBER_TIMES_INTERVAL : null;
+        }
+        if (kind == SqlKind.DIVIDE) {
+            return ia && SqlTypeUtil.isNumeric(b) ? Form.INTERVAL_DIVIDE_NUMBER : null;
+        }
         boolean minus = kind == SqlKind.MINUS;
+        if (ia && ib) {
+            return minus ? Form.INTERVAL_MINUS_INTERVAL : Form.INTERVAL_PLUS_INTERVAL;
+        }
         if (x == SqlTypeName.DATE && y == SqlTypeName.DATE && minus) {
             return Form.DATE_MINUS_DATE;
         }
@@ -288,8 +336,17 @@ public final class PgOperators {
                 && (y == SqlTypeName.TIMESTAMP || y == SqlTypeName.DATE)) {
             return Form.TS_MINUS_TS;
         }
-        if (x == SqlTypeName.DATE && SqlTypeUtil.isInterval(b)) {
+        if (x == SqlTypeName.DATE && ib) {
             return minus ? Form.DATE_MINUS_INTERVAL : Form.DATE_PLUS_INTERVAL;
+        }
+        if (x == SqlTypeName.TIMESTAMP && ib) {
+            return minus ? Form.TS_MINUS_INTERVAL : Form.TS_PLUS_INTERVAL;
+        }
+        if (!minus && ia && y == SqlTypeName.DATE) {
+            return Form.INTERVAL_PLUS_DATE;
+        }
+        if (!minus && ia && y == SqlTypeName.TIMESTAMP) {
+            return Form.INTERVAL_PLUS_TS;
         }
         return null;
     }
@@ -298,23 +355,29 @@ public final class PgOperators {
         RelDataType t = switch (form) {
             case DATE_MINUS_DATE -> f.createSqlType(SqlTypeName.INTEGER);
             case DATE_PLUS_INT, INT_PLUS_DATE, DATE_MINUS_INT -> f.createSqlType(SqlTypeName.DATE);
-            case TS_MINUS_TS -> f.createSqlIntervalType(new org.apache.calcite.sql.SqlIntervalQualifier(
-                    org.apache.calcite.avatica.util.TimeUnit.DAY, 9, org.apache.calcite.avatica.util.TimeUnit.SECOND, 3, POS));
-            case DATE_PLUS_INTERVAL, DATE_MINUS_INTERVAL -> f.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            case TS_MINUS_TS, INTERVAL_PLUS_INTERVAL, INTERVAL_MINUS_INTERVAL, INTERVAL_TIMES_NUMBER,
+                    NUMBER_TIMES_INTERVAL, INTERVAL_DIVIDE_NUMBER -> IntervalOperators.type(f);
+            case DATE_PLUS_INTERVAL, DATE_MINUS_INTERVAL, INTERVAL_PLUS_DATE, TS_PLUS_INTERVAL, INTERVAL_PLUS_TS,
+                    TS_MINUS_INTERVAL -> f.createSqlType(SqlTypeName.TIMESTAMP, 3);
         };
         return f.createTypeWithNullability(t, a.isNullable() || b.isNullable());
     }
 
-    /** PLUS / MINUS that also accept PostgreSQL's date and timestamp forms. */
+    /** PLUS / MINUS / TIMES / DIVIDE that also accept PostgreSQL's date, timestamp and interval forms. */
     private static final class DatetimeArithmetic extends SqlMonotonicBinaryOperator {
         DatetimeArithmetic(String name, SqlKind kind) {
-            super(name, kind, 40, true, ReturnTypes.NULLABLE_SUM, InferTypes.FIRST_KNOWN,
+            super(name, kind, kind == SqlKind.TIMES || kind == SqlKind.DIVIDE ? 60 : 40, true,
+                    ReturnTypes.NULLABLE_SUM, InferTypes.FIRST_KNOWN,
                     kind == SqlKind.MINUS ? OperandTypes.MINUS_OPERATOR : OperandTypes.PLUS_OPERATOR);
         }
 
-        private SqlMonotonicBinaryOperator standard() {
-            return getKind() == SqlKind.MINUS ? (SqlMonotonicBinaryOperator) SqlStdOperatorTable.MINUS
-                    : (SqlMonotonicBinaryOperator) SqlStdOperatorTable.PLUS;
+        private SqlBinaryOperator standard() {
+            return switch (getKind()) {
+                case MINUS -> SqlStdOperatorTable.MINUS;
+                case TIMES -> SqlStdOperatorTable.MULTIPLY;
+                case DIVIDE -> SqlStdOperatorTable.DIVIDE;
+                default -> SqlStdOperatorTable.PLUS;
+            };
         }
 
         @Override

@@ -55,6 +55,10 @@ final class PgRewriter extends SqlShuttle {
                 basic.setOperator(PgOperators.MINUS);
             } else if (call.getOperator() == SqlStdOperatorTable.PLUS) {
                 basic.setOperator(PgOperators.PLUS);
+            } else if (call.getOperator() == SqlStdOperatorTable.MULTIPLY) {
+                basic.setOperator(PgOperators.TIMES);
+            } else if (call.getOperator() == SqlStdOperatorTable.DIVIDE) {
+                basic.setOperator(PgOperators.DIVIDE_OPERATOR);
             } else if (call.getOperator() == io.rustydb.sql.parser.RustyDbParserUtil.POWER) {
                 basic.setOperator(PgOperators.POWER);
             }
@@ -63,6 +67,18 @@ final class PgRewriter extends SqlShuttle {
                 && f.getName().equalsIgnoreCase("round") && call.operandCount() == 2) {
             return PgOperators.ROUND.createCall(call.getParserPosition(), call.operand(0).accept(this),
                     call.operand(1).accept(this));
+        }
+        if (call.getKind() == SqlKind.CAST && call.operand(1) instanceof SqlDataTypeSpec spec
+                && io.rustydb.sql.parser.type.PgIntervalTypeNameSpec.isIntervalSpec(spec.getTypeNameSpec())) {
+            return IntervalOperators.TO_INTERVAL.createCall(call.getParserPosition(), call.operand(0).accept(this));
+        }
+        if (call.getOperator() instanceof org.apache.calcite.sql.SqlUnresolvedFunction f
+                && f.getName().equalsIgnoreCase("age") && call.operandCount() == 1) {
+            // age(t) is age(current_date, t)
+            SqlParserPos pos = call.getParserPosition();
+            SqlNode today = SqlStdOperatorTable.CAST.createCall(pos, SqlStdOperatorTable.CURRENT_DATE.createCall(pos),
+                    new SqlDataTypeSpec(new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, 3, pos), pos));
+            return new SqlBasicCall(call.getOperator(), List.of(today, call.operand(0).accept(this)), pos);
         }
         if (call.getKind() == SqlKind.CAST && isBooleanLiteral(call.operand(0)) && isCharacterType(call.operand(1))) {
             // PostgreSQL's boolean output is true/false; Calcite would fold the cast to TRUE/FALSE
@@ -166,6 +182,33 @@ final class PgRewriter extends SqlShuttle {
             items.set(i, SqlStdOperatorTable.AS.createCall(item.getParserPosition(), item,
                     new SqlIdentifier(label, SqlParserPos.ZERO)));
         }
+    }
+
+    /** A SQL-standard interval literal ({@code INTERVAL '2' DAY}) as PostgreSQL's interval of the same fields. */
+    @Override
+    public SqlNode visit(SqlLiteral literal) {
+        if (literal instanceof org.apache.calcite.sql.SqlIntervalLiteral) {
+            org.apache.calcite.sql.SqlIntervalLiteral.IntervalValue v =
+                    literal.getValueAs(org.apache.calcite.sql.SqlIntervalLiteral.IntervalValue.class);
+            SqlIntervalQualifier q = v.getIntervalQualifier();
+            String text;
+            if (q.isYearMonth()) {
+                long months = org.apache.calcite.sql.parser.SqlParserUtil.intervalToMonths(v);
+                text = months + " mons";
+            } else {
+                long millis = org.apache.calcite.sql.parser.SqlParserUtil.intervalToMillis(v);
+                if (q.getStartUnit() == org.apache.calcite.avatica.util.TimeUnit.DAY
+                        || q.getStartUnit() == org.apache.calcite.avatica.util.TimeUnit.WEEK) {
+                    text = millis / 86_400_000L + " days " + java.math.BigDecimal.valueOf(millis % 86_400_000L, 3)
+                            .toPlainString() + " seconds";
+                } else {
+                    text = java.math.BigDecimal.valueOf(millis, 3).toPlainString() + " seconds";
+                }
+            }
+            return IntervalOperators.TO_INTERVAL.createCall(literal.getParserPosition(),
+                    SqlLiteral.createCharString(text, literal.getParserPosition()));
+        }
+        return literal;
     }
 
     private static boolean isBooleanLiteral(SqlNode node) {

@@ -63,6 +63,13 @@ final class PgRexRewriter extends RexShuttle {
         RelDataType type = call.getType();
         SqlOperator op = call.getOperator();
         List<RexNode> operands = call.getOperands();
+        if (call.getKind().belongsTo(org.apache.calcite.sql.SqlKind.COMPARISON) && operands.size() == 2
+                && IntervalOperators.isInterval(operands.get(0).getType())
+                && IntervalOperators.isInterval(operands.get(1).getType())) {
+            // intervals compare by their span: cmp(a, b) <op> 0
+            RexNode cmp = rex.makeCall(IntervalOperators.COMPARE, operands);
+            return rex.makeCall(type, op, List.of(cmp, rex.makeZeroLiteral(cmp.getType())));
+        }
         switch (call.getKind()) {
             case PLUS:
             case MINUS:
@@ -108,6 +115,9 @@ final class PgRexRewriter extends RexShuttle {
 
     private RexNode cast(RexCall call, RexNode source, RelDataType target) {
         RelDataType st = source.getType();
+        if (IntervalOperators.isInterval(st) && SqlTypeUtil.inCharFamily(target)) {
+            return rex.makeCast(target, rex.makeCall(IntervalOperators.OUT, List.of(source)));
+        }
         SqlTypeName to = target.getSqlTypeName();
         SqlTypeName from = st.getSqlTypeName();
         if (isInteger(target) && from == SqlTypeName.DECIMAL && st.getScale() > 0

@@ -18,8 +18,46 @@ final class PgTypeFactory extends JavaTypeFactoryImpl {
         super(typeSystem);
     }
 
+    /** Interval types, nullable and not, share one family so they compare with each other. */
+    private static final org.apache.calcite.rel.type.RelDataTypeFamily INTERVAL_FAMILY =
+            new org.apache.calcite.rel.type.RelDataTypeFamily() {
+            };
+
+    /** PostgreSQL's interval ({@link io.rustydb.common.types.Interval}), of {@link #INTERVAL_FAMILY}. */
+    private final class IntervalType extends JavaType {
+        IntervalType(boolean nullable) {
+            super(io.rustydb.common.types.Interval.class, nullable);
+        }
+
+        @Override
+        public org.apache.calcite.rel.type.RelDataTypeFamily getFamily() {
+            return INTERVAL_FAMILY;
+        }
+    }
+
+    @Override
+    public RelDataType createJavaType(Class clazz) {
+        if (clazz == io.rustydb.common.types.Interval.class) {
+            return canonize(new IntervalType(true));
+        }
+        return super.createJavaType(clazz);
+    }
+
+    @Override
+    public RelDataType createTypeWithNullability(RelDataType type, boolean nullable) {
+        if (type instanceof IntervalType) {
+            return type.isNullable() == nullable ? type : canonize(new IntervalType(nullable));
+        }
+        return super.createTypeWithNullability(type, nullable);
+    }
+
     @Override
     public RelDataType leastRestrictive(List<RelDataType> types, SqlTypeMappingRule mappingRule) {
+        if (!types.isEmpty() && types.stream().allMatch(t -> t instanceof IntervalType
+                || t.getSqlTypeName() == SqlTypeName.NULL)) {
+            boolean nullable = types.stream().anyMatch(RelDataType::isNullable);
+            return createTypeWithNullability(createJavaType(io.rustydb.common.types.Interval.class), nullable);
+        }
         RelDataType common = super.leastRestrictive(types, mappingRule);
         if (common == null || common.getSqlTypeName() != SqlTypeName.DECIMAL
                 || common.getPrecision() >= TypeMapping.UNBOUNDED_NUMERIC_PRECISION || sameNumericType(types)) {

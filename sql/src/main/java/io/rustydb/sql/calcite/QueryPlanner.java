@@ -198,7 +198,7 @@ public final class QueryPlanner {
         }, validator, catalogReader, cluster, PgConvertlets.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot root = converter.convertQuery(validated, false, true);
-        RelNode logical = IntervalOutput.wrap(new PgRexRewriter(cluster.getRexBuilder()).rewrite(root.project()));
+        RelNode logical = new PgRexRewriter(cluster.getRexBuilder()).rewrite(root.project());
         // The planner asks for simple traits: a one-row VALUES of several literal columns is sorted on
         // every column suffix, a composite collation trait, so keep just its first collation (as
         // Calcite's own Prepare does with RelTraitSet.simplify()).

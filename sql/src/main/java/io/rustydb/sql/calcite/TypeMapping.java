@@ -2,6 +2,7 @@ package io.rustydb.sql.calcite;
 
 import io.rustydb.common.types.ColumnType;
 import io.rustydb.common.types.DataType;
+import io.rustydb.sql.parser.type.PgIntervalTypeNameSpec;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
@@ -30,6 +31,7 @@ public final class TypeMapping {
             case VARCHAR, TEXT -> SqlTypeName.VARCHAR;
             case DATE -> SqlTypeName.DATE;
             case TIMESTAMP -> SqlTypeName.TIMESTAMP;
+            case INTERVAL -> SqlTypeName.OTHER;
         };
     }
 
@@ -45,6 +47,7 @@ public final class TypeMapping {
                     : factory.createSqlType(SqlTypeName.VARCHAR, type.length());
             case TEXT -> factory.createSqlType(SqlTypeName.VARCHAR);
             case TIMESTAMP -> factory.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            case INTERVAL -> PgIntervalTypeNameSpec.type(factory);
             default -> factory.createSqlType(sqlTypeName(type.type()));
         };
         return factory.createTypeWithNullability(t, nullable);
@@ -53,6 +56,9 @@ public final class TypeMapping {
     /** A CAST target for this column type, e.g. to type a parameter. */
     public static SqlDataTypeSpec typeSpec(ColumnType type) {
         SqlParserPos pos = SqlParserPos.ZERO;
+        if (type.type() == DataType.INTERVAL) {
+            return new SqlDataTypeSpec(new PgIntervalTypeNameSpec(pos), pos);
+        }
         SqlBasicTypeNameSpec name = switch (type.type()) {
             case NUMERIC -> type.length() < 0
                     ? new SqlBasicTypeNameSpec(SqlTypeName.DECIMAL, UNBOUNDED_NUMERIC_PRECISION, 0, pos)
@@ -68,10 +74,13 @@ public final class TypeMapping {
     }
 
     /**
-     * The RustyDB type of a Calcite result column. Types RustyDB does not store (intervals,
-     * symbols) are reported as text.
+     * The RustyDB type of a Calcite result column. Types RustyDB does not store (symbols) are
+     * reported as text.
      */
     public static ColumnType columnType(RelDataType type) {
+        if (PgIntervalTypeNameSpec.isInterval(type)) {
+            return ColumnType.of(DataType.INTERVAL);
+        }
         return switch (type.getSqlTypeName()) {
             case BOOLEAN -> ColumnType.of(DataType.BOOLEAN);
             case TINYINT, SMALLINT -> ColumnType.of(DataType.SMALLINT);

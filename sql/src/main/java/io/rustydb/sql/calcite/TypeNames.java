@@ -9,6 +9,9 @@ final class TypeNames {
     }
 
     static String of(RelDataType type) {
+        if (io.rustydb.sql.parser.type.PgIntervalTypeNameSpec.isInterval(type)) {
+            return "interval";
+        }
         return switch (type.getSqlTypeName()) {
             case INTEGER -> "integer";
             case BIGINT -> "bigint";

@@ -4,6 +4,7 @@ import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import io.rustydb.common.types.ColumnType;
 import io.rustydb.common.types.DataType;
+import io.rustydb.common.types.Interval;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -61,6 +62,7 @@ public final class ValueConverter {
             case TEXT -> toText(value);
             case DATE -> toDate(value);
             case TIMESTAMP -> toTimestamp(value);
+            case INTERVAL -> value instanceof Interval i ? i : Interval.parse(value.toString());
         };
     }
 

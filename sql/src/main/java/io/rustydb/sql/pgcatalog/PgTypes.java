@@ -41,6 +41,7 @@ final class PgTypes {
         }
         return switch (t) {
             case BOOLEAN -> "B";
+            case INTERVAL -> "T";
             default -> "D";
         };
     }

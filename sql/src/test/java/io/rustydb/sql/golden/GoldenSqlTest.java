@@ -49,7 +49,10 @@ class GoldenSqlTest {
         Path golden = Path.of(url.toURI());
         List<Path> files;
         try (Stream<Path> list = Files.list(golden)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
+            // -Dgolden.only=name.sql runs one file
+            String only = System.getProperty("golden.only");
+            files = list.filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .filter(p -> only == null || p.getFileName().toString().equals(only)).sorted().toList();
         }
         assertFalse(files.isEmpty(), "no golden files");
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), f.toUri(),

@@ -23,6 +23,7 @@ public final class PgText {
             case CHAR, VARCHAR, TEXT -> value instanceof java.util.List<?> list ? array(list) : value.toString();
             case DATE -> PgDateTimeText.formatDate(((Number) value).intValue());
             case TIMESTAMP -> PgDateTimeText.formatTimestamp(((Number) value).longValue());
+            case INTERVAL -> value.toString();
         };
     }
 

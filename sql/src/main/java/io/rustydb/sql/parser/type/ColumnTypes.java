@@ -29,6 +29,9 @@ public final class ColumnTypes {
      */
     public static ColumnType of(SqlDataTypeSpec spec) {
         SqlTypeNameSpec name = spec.getTypeNameSpec();
+        if (PgIntervalTypeNameSpec.isIntervalSpec(name)) {
+            return ColumnType.of(DataType.INTERVAL);
+        }
         if (name instanceof PgTypeNameSpec pg) {
             return ColumnType.of(pg.dataType());
         }
