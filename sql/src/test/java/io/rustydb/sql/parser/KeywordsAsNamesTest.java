@@ -24,7 +24,7 @@ class KeywordsAsNamesTest {
             "analyze", "verbose", "copy", "stdin", "stdout", "program", "vacuum", "truncate", "concurrently",
             "rename", "force", "share", "locked", "nowait", "owned", "escape", "identity", "cycle", "csv", "quote",
             "costs", "encoding", "restart", "continue", "increment", "minvalue", "maxvalue", "sequence", "skip",
-            "reads");
+            "reads", "one", "old");
 
     @Test
     void asColumnNames() {
@@ -43,6 +43,12 @@ class KeywordsAsNamesTest {
         parse("SELECT " + word + ".a FROM t " + word + " WHERE " + word + ".a = 1", SqlSelect.class);
         parse("SELECT * FROM " + word, SqlSelect.class);
         assertEquals(word, parse("TRUNCATE " + word, SqlTruncate.class).tables().get(0).getSimple());
+    }
+
+    @Test
+    void commonLabelsCalciteReserves() {
+        // PostgreSQL accepts these as column labels and aliases (psql examples use "AS one")
+        parse("SELECT 1 AS one, 2 AS old FROM t one", SqlSelect.class);
     }
 
     @Test
