@@ -62,9 +62,23 @@ final class MetricSpecs {
         String help = description == null || description.isEmpty() ? "Kamon metric " + kamonName : description;
         return switch (type) {
             case COUNTER -> new MetricSpec(suffixed(name, "_total"), type, help, factor, new double[0], null, 1);
-            case GAUGE -> new MetricSpec(name, type, help, factor, new double[0], null, 1);
-            case HISTOGRAM -> new MetricSpec(name, type, help, factor, buckets, null, 1);
+            case GAUGE -> new MetricSpec(notReserved(name), type, help, factor, new double[0], null, 1);
+            case HISTOGRAM -> new MetricSpec(notReserved(name), type, help, factor, buckets, null, 1);
         };
+    }
+
+    /**
+     * A gauge or histogram name that does not end like a counter or a histogram series
+     * ({@code _total}, {@code _count}, {@code _sum}, {@code _bucket}), which Prometheus would
+     * misread: Kamon's {@code jvm.threads.total} becomes {@code jvm_threads_total_value}.
+     */
+    private static String notReserved(String name) {
+        for (String suffix : new String[] {"_total", "_count", "_sum", "_bucket"}) {
+            if (name.endsWith(suffix)) {
+                return name + "_value";
+            }
+        }
+        return name;
     }
 
     private static String suffixed(String name, String suffix) {

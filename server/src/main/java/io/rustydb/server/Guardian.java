@@ -1,8 +1,10 @@
 package io.rustydb.server;
 
+import io.rustydb.actors.SessionMetrics;
 import io.rustydb.actors.SessionRegistry;
 import io.rustydb.actors.Sessions;
 import io.rustydb.actors.TablespaceActor;
+import io.rustydb.monitoring.NodeMetrics;
 import io.rustydb.persistence.StorageEngine;
 import io.rustydb.pgwire.PgServer;
 import io.rustydb.sql.SqlEngine;
@@ -17,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The root actor of a node. It opens storage and the SQL engine, spawns a TablespaceActor per
- * tablespace and the session spawner, binds the PostgreSQL listener, and registers the graceful
- * shutdown with {@link CoordinatedShutdown}: stop accepting, end sessions (rolling back their
- * transactions), close the SQL engine, flush and close RocksDB.
+ * The root actor of a node. It opens storage, starts the metrics (Kamon, samplers, the Prometheus
+ * endpoint) and the SQL engine, spawns a TablespaceActor per tablespace and the session spawner,
+ * binds the PostgreSQL listener, and registers the graceful shutdown with
+ * {@link CoordinatedShutdown}: stop accepting, end sessions (rolling back their transactions),
+ * stop the metrics, close the SQL engine, flush and close RocksDB.
  */
 public final class Guardian {
     private static final Logger LOG = LoggerFactory.getLogger(Guardian.class);
@@ -53,7 +56,15 @@ public final class Guardian {
             return CompletableFuture.completedFuture(Done.getInstance());
         });
 
-        SqlEngine sql = SqlEngine.start(storage);
+        NodeMetrics metrics = NodeMetrics.start(settings.monitoring(), context.getSystem().settings().config());
+        metrics.addStorage(storage);
+        // before rocksdb-close: RocksDB's statistics must not be sampled once the storage is closed
+        shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "metrics-stop", () -> {
+            metrics.close();
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
+
+        SqlEngine sql = SqlEngine.start(storage, metrics.queries());
         shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "sql-engine-close", () -> {
             sql.close();
             return CompletableFuture.completedFuture(Done.getInstance());
@@ -63,7 +74,8 @@ public final class Guardian {
         for (String name : storage.tablespaceNames()) {
             context.spawn(TablespaceActor.create(storage, name), "tablespace-" + name);
         }
-        SessionRegistry registry = new SessionRegistry(settings.maxConnections());
+        SessionRegistry registry = new SessionRegistry(settings.maxConnections(), settings.admissionTimeout());
+        metrics.addSource(new SessionMetrics(registry));
         ActorRef<Sessions.Command> sessions = context.spawn(Sessions.create(sql, registry), "sessions");
         shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "sessions-drain",
                 () -> SessionDrain.drain(registry));
