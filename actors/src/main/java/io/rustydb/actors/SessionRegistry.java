@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The node's sessions: admission against {@code max_connections}, the state each session
@@ -40,11 +41,10 @@ public final class SessionRegistry {
     private final int maxConnections;
     private final Duration admissionTimeout;
     private final AtomicInteger nextId = new AtomicInteger(1000);
-    /** Guards {@link #admitted}, {@link #waiters} and {@link #closed}. */
+    /** Guards {@link #admitted} and {@link #waiters}. */
     private final Object lock = new Object();
     private int admitted;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
-    private boolean closed;
     private final AtomicLong admittedTotal = new AtomicLong();
     private final AtomicLong refusedTotal = new AtomicLong();
     private final Set<Integer> admittedIds = ConcurrentHashMap.newKeySet();
@@ -79,16 +79,19 @@ public final class SessionRegistry {
         return admissionTimeout;
     }
 
+    /** {@link #admit(BooleanSupplier)} for a connection that is never abandoned. */
+    public Optional<Admission> admit() {
+        return admit(() -> false);
+    }
+
     /**
      * Reserves a slot for a new connection, waiting behind earlier waiters for up to the admission
      * timeout when {@code max_connections} are in use; empty when none came free in time (counted
-     * in {@link #refusedTotal()}) or admission was stopped. Blocks the calling thread.
+     * in {@link #refusedTotal()}) or when {@code abandoned} turned true while waiting (checked
+     * whenever {@link #wakeWaiters()} is called; not counted). Blocks the calling thread.
      */
-    public Optional<Admission> admit() {
+    public Optional<Admission> admit(BooleanSupplier abandoned) {
         synchronized (lock) {
-            if (closed) {
-                return Optional.empty();
-            }
             if (admitted < maxConnections && waiters.isEmpty()) {
                 admitted++;
                 return Optional.of(grant());
@@ -101,7 +104,7 @@ public final class SessionRegistry {
             waiters.addLast(waiter);
             long deadline = System.nanoTime() + admissionTimeout.toNanos();
             try {
-                while (!waiter.granted && !closed) {
+                while (!waiter.granted && !abandoned.getAsBoolean()) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         break;
@@ -118,7 +121,7 @@ public final class SessionRegistry {
             if (waiter.granted) {
                 return Optional.of(grant());
             }
-            if (!closed) {
+            if (!abandoned.getAsBoolean()) {
                 refusedTotal.incrementAndGet();
             }
             return Optional.empty();
@@ -132,10 +135,9 @@ public final class SessionRegistry {
         return admission;
     }
 
-    /** Stops admitting (server stop): waiting connections are refused now, new ones at once. */
-    public void stopAdmission() {
+    /** Makes every waiting connection check whether it was abandoned (a server stop closes them). */
+    public void wakeWaiters() {
         synchronized (lock) {
-            closed = true;
             lock.notifyAll();
         }
     }

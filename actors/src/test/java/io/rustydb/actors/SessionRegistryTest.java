@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -98,19 +99,21 @@ class SessionRegistryTest {
     }
 
     @Test
-    void stoppingAdmissionReleasesWaitersWithoutCountingThemAsTimeouts() throws Exception {
+    void anAbandonedWaiterLeavesWhenWokenWithoutCountingAsATimeout() throws Exception {
         SessionRegistry registry = new SessionRegistry(1, Duration.ofSeconds(30));
         registry.admit().orElseThrow();
+        AtomicBoolean closing = new AtomicBoolean();
         CompletableFuture<Optional<SessionRegistry.Admission>> waiting =
-                CompletableFuture.supplyAsync(registry::admit);
+                CompletableFuture.supplyAsync(() -> registry.admit(closing::get));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (registry.waitingCount() != 1) {
             assertTrue(System.nanoTime() < deadline, "no waiter");
             Thread.sleep(5);
         }
-        registry.stopAdmission();
+        closing.set(true);
+        registry.wakeWaiters();
         assertTrue(waiting.get(10, TimeUnit.SECONDS).isEmpty());
-        assertTrue(registry.admit().isEmpty());
+        assertEquals(0, registry.waitingCount());
         assertEquals(0, registry.refusedTotal());
     }
 

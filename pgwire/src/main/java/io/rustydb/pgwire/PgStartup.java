@@ -87,7 +87,7 @@ final class PgStartup {
         if (database == null || database.isEmpty()) {
             database = user;
         }
-        Optional<SessionRegistry.Admission> admitted = context.registry().admit();
+        Optional<SessionRegistry.Admission> admitted = context.registry().admit(connection::isClosing);
         if (admitted.isEmpty()) {
             if (connection.isClosing()) {
                 return;
