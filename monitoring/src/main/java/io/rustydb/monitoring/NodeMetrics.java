@@ -52,8 +52,8 @@ public final class NodeMetrics implements AutoCloseable {
      * Starts collecting and binds {@code prometheus_host:prometheus_port} (when enabled).
      *
      * @param config the node's resolved configuration (Kamon's settings are taken from it, with
-     *     the tick interval set from {@code settings} and the OSHI-based host and process
-     *     collectors of kamon-system-metrics turned off)
+     *     the tick interval, also the JVM collector's, set from {@code settings} and the
+     *     OSHI-based host and process collectors of kamon-system-metrics turned off)
      * @throws java.io.UncheckedIOException if the Prometheus port cannot be bound
      */
     public static NodeMetrics start(MonitoringSettings settings, Config config) {
@@ -67,7 +67,8 @@ public final class NodeMetrics implements AutoCloseable {
                 "kamon.metric.tick-interval", settings.tickInterval().toMillis() + "ms",
                 "kamon.init.hide-banner", true,
                 "kamon.modules.host-metrics.enabled", false,
-                "kamon.modules.process-metrics.enabled", false), "rustydb.monitoring")
+                "kamon.modules.process-metrics.enabled", false,
+                "kamon.modules.jvm-metrics.interval", settings.tickInterval().toMillis() + "ms"), "rustydb.monitoring")
                 .withFallback(config)
                 .withFallback(ConfigFactory.defaultReference())
                 .resolve();
