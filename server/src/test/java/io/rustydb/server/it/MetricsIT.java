@@ -159,14 +159,7 @@ class MetricsIT {
 
     @Test
     void exportPassesPromtool() throws Exception {
-        Path promtool = findPromtool();
-        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isEmpty();
-        if (promtool == null) {
-            if (ci) {
-                fail("promtool not found (Debian package prometheus); .ci/run installs it");
-            }
-            Assumptions.abort("promtool not found: apt-get install -y prometheus");
-        }
+        Path promtool = requireTool("promtool");
         try (Connection c = server.connect()) {
             execute(c, "SELECT 1");
         }
@@ -302,13 +295,72 @@ class MetricsIT {
         return m;
     }
 
-    private static Path findPromtool() throws IOException {
+    @Test
+    void aPrometheusServerConfiguredAsInTheGuideScrapesTheNode() throws Exception {
+        Path prometheus = requireTool("prometheus");
+        try (Connection c = server.connect()) {
+            execute(c, "SELECT 1");
+        }
+        int port = RustyDbProcess.freePort();
+        Path home = Files.createDirectories(dir.resolve("prometheus"));
+        Path config = home.resolve("prometheus.yml");
+        Files.writeString(config, String.join("\n",
+                "global:",
+                "  scrape_interval: 1s",
+                "  evaluation_interval: 1s",
+                "scrape_configs:",
+                "  - job_name: 'rustydb'",
+                "    static_configs:",
+                "      - targets: ['127.0.0.1:" + server.prometheusPort() + "']",
+                "        labels:",
+                "          environment: 'production'",
+                "          cluster: 'main'",
+                ""), StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + home.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(home.resolve("prometheus.log").toFile()).start();
+        try {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String body = "";
+            while (System.nanoTime() < deadline) {
+                try {
+                    body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + port + "/api/v1/query?query="
+                            + java.net.URLEncoder.encode("rustydb_queries_total{job=\"rustydb\",cluster=\"main\"} > 0"
+                                    + " and on(instance) up{job=\"rustydb\"} == 1", StandardCharsets.UTF_8)))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    if (body.contains("\"__name__\":\"rustydb_queries_total\"")) {
+                        return;
+                    }
+                } catch (IOException notYetListening) {
+                    // Prometheus is starting
+                }
+                RustyDbProcess.sleep(500);
+            }
+            fail("Prometheus did not scrape rustydb_queries_total within 60 s; last answer: " + body + "\n"
+                    + Files.readString(home.resolve("prometheus.log")));
+        } finally {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** The tool on the PATH; CI fails without it, a developer's run skips with a message. */
+    private static Path requireTool(String name) {
         for (String dirName : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            Path p = Path.of(dirName, "promtool");
+            Path p = Path.of(dirName, name);
             if (Files.isExecutable(p)) {
                 return p;
             }
         }
+        String ci = System.getenv("CI");
+        if (ci != null && !ci.isEmpty()) {
+            fail(name + " not found (Debian package prometheus); .ci/run installs it");
+        }
+        Assumptions.abort(name + " not found: apt-get install -y prometheus");
         return null;
     }
 }
