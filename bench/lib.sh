@@ -26,6 +26,7 @@ echo "== building RustyDB"
 echo "== starting RustyDB on port $rusty_port"
 "$root/bin/rusty-db-server" --config "$root/config/application.conf" \
     -Drustydb.storage.data_dir="$work/rusty" -Drustydb.server.listen_port="$rusty_port" \
+    -Drustydb.monitoring.prometheus_port="$((rusty_port + 2))" \
     -Drustydb.wal.sync_mode=local -Drustydb.memory.buffer_pool_size="$buffer_pool" > "$work/rusty.log" 2>&1 &
 rusty_pid=$!
 for _ in $(seq 1 120); do grep -q "ready for connections" "$work/rusty.log" && break; sleep 0.5; done

@@ -2,6 +2,8 @@ package io.rustydb.actors;
 
 import io.rustydb.common.session.SessionState;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +12,21 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The node's sessions: admission against {@code max_connections}, the state each session
  * publishes, the cancel keys of CancelRequest, and the administrator's termination of a session
- * (which the session's transport carries out). Thread-safe and lock-free for readers, so a
- * sampler can read every session's state without messaging.
+ * (which the session's transport carries out). A connection beyond {@code max_connections}
+ * waits in a first-come first-served queue for up to the admission timeout and is then refused
+ * (53300, as PostgreSQL refuses at once); a slot that frees up goes to the longest waiter.
+ * Thread-safe; readers of the published states take no lock, so a sampler can read every
+ * session's state without messaging.
  */
 public final class SessionRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
@@ -31,9 +39,20 @@ public final class SessionRegistry {
     public record Entry(Admission admission, SessionState state, Runnable canceller) {
     }
 
+    /** A connection waiting for a slot; {@code granted} is set by the release that hands it one. */
+    private static final class Waiter {
+        boolean granted;
+    }
+
     private final int maxConnections;
+    private final Duration admissionTimeout;
     private final AtomicInteger nextId = new AtomicInteger(1000);
-    private final AtomicInteger admitted = new AtomicInteger();
+    /** Guards {@link #admitted} and {@link #waiters}. */
+    private final Object lock = new Object();
+    private int admitted;
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final AtomicLong admittedTotal = new AtomicLong();
+    private final AtomicLong refusedTotal = new AtomicLong();
     private final Set<Integer> admittedIds = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Entry> entries = new ConcurrentHashMap<>();
     /** How each admitted connection's transport ends it on an administrator's request. */
@@ -42,30 +61,95 @@ public final class SessionRegistry {
     private final Map<Integer, CompletableFuture<Void>> endings = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
+    /** A registry that refuses a connection beyond {@code maxConnections} at once. */
     public SessionRegistry(int maxConnections) {
+        this(maxConnections, Duration.ZERO);
+    }
+
+    /**
+     * @param admissionTimeout how long a connection beyond {@code maxConnections} waits for a
+     *     slot before it is refused; zero refuses at once
+     */
+    public SessionRegistry(int maxConnections, Duration admissionTimeout) {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("max_connections must be at least 1");
         }
+        if (admissionTimeout == null || admissionTimeout.isNegative()) {
+            throw new IllegalArgumentException("admission_timeout must be zero or positive");
+        }
         this.maxConnections = maxConnections;
+        this.admissionTimeout = admissionTimeout;
     }
 
     public int maxConnections() {
         return maxConnections;
     }
 
-    /** Reserves a slot for a new connection, or empty when {@code max_connections} are in use. */
+    public Duration admissionTimeout() {
+        return admissionTimeout;
+    }
+
+    /** {@link #admit(BooleanSupplier)} for a connection that is never abandoned. */
     public Optional<Admission> admit() {
-        while (true) {
-            int current = admitted.get();
-            if (current >= maxConnections) {
+        return admit(() -> false);
+    }
+
+    /**
+     * Reserves a slot for a new connection, waiting behind earlier waiters for up to the admission
+     * timeout when {@code max_connections} are in use; empty when none came free in time (counted
+     * in {@link #refusedTotal()}) or when {@code abandoned} turned true while waiting (checked
+     * whenever {@link #wakeWaiters()} is called; not counted). Blocks the calling thread.
+     */
+    public Optional<Admission> admit(BooleanSupplier abandoned) {
+        synchronized (lock) {
+            if (admitted < maxConnections && waiters.isEmpty()) {
+                admitted++;
+                return Optional.of(grant());
+            }
+            if (admissionTimeout.isZero()) {
+                refusedTotal.incrementAndGet();
                 return Optional.empty();
             }
-            if (admitted.compareAndSet(current, current + 1)) {
-                Admission admission = new Admission(nextId.getAndIncrement(), random.nextInt());
-                endings.put(admission.sessionId(), new CompletableFuture<>());
-                admittedIds.add(admission.sessionId());
-                return Optional.of(admission);
+            Waiter waiter = new Waiter();
+            waiters.addLast(waiter);
+            long deadline = System.nanoTime() + admissionTimeout.toNanos();
+            try {
+                while (!waiter.granted && !abandoned.getAsBoolean()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                if (!waiter.granted) {
+                    waiters.remove(waiter);
+                }
             }
+            if (waiter.granted) {
+                return Optional.of(grant());
+            }
+            if (!abandoned.getAsBoolean()) {
+                refusedTotal.incrementAndGet();
+            }
+            return Optional.empty();
+        }
+    }
+
+    private Admission grant() {
+        Admission admission = new Admission(nextId.getAndIncrement(), random.nextInt());
+        endings.put(admission.sessionId(), new CompletableFuture<>());
+        admittedIds.add(admission.sessionId());
+        admittedTotal.incrementAndGet();
+        return admission;
+    }
+
+    /** Makes every waiting connection check whether it was abandoned (a server stop closes them). */
+    public void wakeWaiters() {
+        synchronized (lock) {
+            lock.notifyAll();
         }
     }
 
@@ -85,12 +169,23 @@ public final class SessionRegistry {
         }
     }
 
-    /** Frees the slot of a session that ended (or never finished its startup); idempotent. */
+    /**
+     * Frees the slot of a session that ended (or never finished its startup), handing it to the
+     * longest-waiting connection if any; idempotent.
+     */
     public void release(Admission admission) {
         entries.remove(admission.sessionId());
         terminators.remove(admission.sessionId());
         if (admittedIds.remove(admission.sessionId())) {
-            admitted.decrementAndGet();
+            synchronized (lock) {
+                Waiter next = waiters.pollFirst();
+                if (next != null) {
+                    next.granted = true;
+                    lock.notifyAll();
+                } else {
+                    admitted--;
+                }
+            }
         }
         CompletableFuture<Void> ending = endings.remove(admission.sessionId());
         if (ending != null) {
@@ -152,6 +247,25 @@ public final class SessionRegistry {
 
     /** Connections holding a slot, including those still in startup. */
     public int connectionCount() {
-        return admitted.get();
+        synchronized (lock) {
+            return admitted;
+        }
+    }
+
+    /** Connections waiting for a slot now. */
+    public int waitingCount() {
+        synchronized (lock) {
+            return waiters.size();
+        }
+    }
+
+    /** Connections admitted since the node started. */
+    public long admittedTotal() {
+        return admittedTotal.get();
+    }
+
+    /** Connections refused for want of a slot (53300) since the node started. */
+    public long refusedTotal() {
+        return refusedTotal.get();
     }
 }

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rustydb.common.session.SessionState;
 import io.rustydb.common.session.SessionStatus;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +77,64 @@ class SessionRegistryTest {
         assertTrue(ended.isDone());
         assertTrue(registry.terminate(admission.sessionId()).isEmpty(), "unknown once ended");
         assertTrue(registry.terminate(424242).isEmpty());
+    }
+
+    @Test
+    void aConnectionBeyondTheLimitWaitsAndGetsTheFreedSlot() throws Exception {
+        SessionRegistry registry = new SessionRegistry(1, Duration.ofSeconds(30));
+        var first = registry.admit().orElseThrow();
+        CompletableFuture<Optional<SessionRegistry.Admission>> waiting =
+                CompletableFuture.supplyAsync(registry::admit);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (registry.waitingCount() != 1) {
+            assertTrue(System.nanoTime() < deadline, "no waiter");
+            Thread.sleep(5);
+        }
+        assertFalse(waiting.isDone());
+        registry.release(first);
+        var second = waiting.get(10, TimeUnit.SECONDS).orElseThrow();
+        assertNotEquals(first.sessionId(), second.sessionId());
+        assertEquals(1, registry.connectionCount());
+        assertEquals(0, registry.waitingCount());
+        assertEquals(2, registry.admittedTotal());
+        assertEquals(0, registry.refusedTotal());
+    }
+
+    @Test
+    void aWaiterIsRefusedAfterTheTimeoutAndZeroRefusesAtOnce() {
+        SessionRegistry registry = new SessionRegistry(1, Duration.ofMillis(200));
+        registry.admit().orElseThrow();
+        long start = System.nanoTime();
+        assertTrue(registry.admit().isEmpty());
+        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(190));
+        assertEquals(1, registry.refusedTotal());
+        assertEquals(0, registry.waitingCount());
+
+        SessionRegistry immediate = new SessionRegistry(1);
+        immediate.admit().orElseThrow();
+        start = System.nanoTime();
+        assertTrue(immediate.admit().isEmpty());
+        assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(150));
+        assertEquals(1, immediate.refusedTotal());
+    }
+
+    @Test
+    void anAbandonedWaiterLeavesWhenWokenWithoutCountingAsATimeout() throws Exception {
+        SessionRegistry registry = new SessionRegistry(1, Duration.ofSeconds(30));
+        registry.admit().orElseThrow();
+        AtomicBoolean closing = new AtomicBoolean();
+        CompletableFuture<Optional<SessionRegistry.Admission>> waiting =
+                CompletableFuture.supplyAsync(() -> registry.admit(closing::get));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (registry.waitingCount() != 1) {
+            assertTrue(System.nanoTime() < deadline, "no waiter");
+            Thread.sleep(5);
+        }
+        closing.set(true);
+        registry.wakeWaiters();
+        assertTrue(waiting.get(10, TimeUnit.SECONDS).isEmpty());
+        assertEquals(0, registry.waitingCount());
+        assertEquals(0, registry.refusedTotal());
     }
 
     private static SessionState state(int id) {

@@ -306,6 +306,24 @@ public final class StorageEngine implements AutoCloseable {
         return resources.blockCache.getUsage();
     }
 
+    /** Transactions begun and not yet committed or rolled back, for monitoring. */
+    public int activeTransactionCount() {
+        return activeTransactions.size();
+    }
+
+    /**
+     * A numeric RocksDB property summed over every tablespace, e.g.
+     * {@code rocksdb.cur-size-all-mem-tables}, for monitoring; read-only.
+     */
+    public long aggregatedProperty(String property) {
+        checkOpen();
+        try {
+            return db.getAggregatedLongProperty(property);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, null);
+        }
+    }
+
     void transactionFinished(RocksStorageTransaction transaction) {
         activeTransactions.remove(transaction);
         if (!bulkLoads.idle()) {

@@ -98,6 +98,8 @@ public final class PgServer {
         CompletableFuture<?>[] all = connections.stream()
                 .map(c -> c.shutdown(connectionThreads).toCompletableFuture())
                 .toArray(CompletableFuture[]::new);
+        // connections waiting for a slot are closing now: wake them so that they end at once
+        context.registry().wakeWaiters();
         CompletableFuture.allOf(all).whenComplete((d, e) -> {
             connectionThreads.shutdown();
             LOG.info("Network listener on {}:{} stopped", context.settings().listenHost(), port);

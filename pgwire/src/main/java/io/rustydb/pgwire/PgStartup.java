@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The startup phase of a connection: SSL/GSS encryption refusal, CancelRequest, protocol version
- * negotiation, admission against {@code max_connections}, opening the session (trust
+ * negotiation, admission against {@code max_connections} (waiting in the registry's admission
+ * queue), opening the session (trust
  * authentication for now) and the AuthenticationOk / ParameterStatus / BackendKeyData /
  * ReadyForQuery greeting.
  */
@@ -86,8 +87,11 @@ final class PgStartup {
         if (database == null || database.isEmpty()) {
             database = user;
         }
-        Optional<SessionRegistry.Admission> admitted = context.registry().admit();
+        Optional<SessionRegistry.Admission> admitted = context.registry().admit(connection::isClosing);
         if (admitted.isEmpty()) {
+            if (connection.isClosing()) {
+                return;
+            }
             LOG.debug("connection from {} refused: too many clients", remote);
             connection.fatal(PgError.fatal(ErrorCode.TOO_MANY_CONNECTIONS));
             return;

@@ -1,5 +1,6 @@
 package io.rustydb.server;
 
+import io.rustydb.actors.SessionMetrics;
 import io.rustydb.actors.SessionRegistry;
 import io.rustydb.actors.Sessions;
 import io.rustydb.actors.TablespaceActor;
@@ -7,6 +8,7 @@ import io.rustydb.actors.health.HealthMonitor;
 import io.rustydb.common.lifecycle.NodeLifecycle;
 import io.rustydb.http.ApiContext;
 import io.rustydb.http.ApiServer;
+import io.rustydb.monitoring.NodeMetrics;
 import io.rustydb.persistence.StorageEngine;
 import io.rustydb.pgwire.PgServer;
 import io.rustydb.sql.SqlEngine;
@@ -28,12 +30,12 @@ import org.slf4j.LoggerFactory;
 import scala.concurrent.ExecutionContextExecutor;
 
 /**
- * The root actor of a node. It opens storage, the login roles and the SQL engine, spawns a
- * TablespaceActor per tablespace and the session spawner, starts the health checks, binds the
- * REST API and then the PostgreSQL listener, after which the node is OPEN (ready). It registers
- * the graceful shutdown with {@link CoordinatedShutdown}: not ready any more, stop accepting, end
- * sessions (rolling back their transactions), stop the REST API and the SQL engine, flush and
- * close RocksDB.
+ * The root actor of a node. It opens storage, starts the metrics (Kamon, samplers, the Prometheus
+ * endpoint), opens the login roles and the SQL engine, spawns a TablespaceActor per tablespace and
+ * the session spawner, starts the health checks, binds the REST API and then the PostgreSQL
+ * listener, after which the node is OPEN (ready). It registers the graceful shutdown with
+ * {@link CoordinatedShutdown}: not ready any more, stop accepting, end sessions (rolling back their
+ * transactions), stop the REST API, the metrics and the SQL engine, flush and close RocksDB.
  */
 public final class Guardian {
     private static final Logger LOG = LoggerFactory.getLogger(Guardian.class);
@@ -73,11 +75,19 @@ public final class Guardian {
             return CompletableFuture.completedFuture(Done.getInstance());
         });
 
+        NodeMetrics metrics = NodeMetrics.start(settings.monitoring(), context.getSystem().settings().config());
+        metrics.addStorage(storage);
+        // before rocksdb-close: RocksDB's statistics must not be sampled once the storage is closed
+        shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "metrics-stop", () -> {
+            metrics.close();
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
+
         RoleStore roles = RoleStore.load(storage);
         AdminBootstrap.ensure(roles, settings.storage().dataDir(), System.getenv(AdminBootstrap.PASSWORD_ENV),
                 System.out);
 
-        SqlEngine sql = SqlEngine.start(storage);
+        SqlEngine sql = SqlEngine.start(storage, metrics.queries());
         shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "sql-engine-close", () -> {
             sql.close();
             return CompletableFuture.completedFuture(Done.getInstance());
@@ -87,7 +97,8 @@ public final class Guardian {
         for (String name : storage.tablespaceNames()) {
             context.spawn(TablespaceActor.create(storage, name), "tablespace-" + name);
         }
-        SessionRegistry registry = new SessionRegistry(settings.maxConnections());
+        SessionRegistry registry = new SessionRegistry(settings.maxConnections(), settings.admissionTimeout());
+        metrics.addSource(new SessionMetrics(registry));
         sql.plugSessionAdmin(id -> registry.terminate(id).isPresent());
         ActorRef<Sessions.Command> sessions = context.spawn(Sessions.create(sql, registry), "sessions");
         shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "sessions-drain",

@@ -3,6 +3,8 @@ package io.rustydb.server;
 import com.typesafe.config.Config;
 import io.rustydb.actors.health.HealthSettings;
 import io.rustydb.http.ApiSettings;
+import java.time.Duration;
+import io.rustydb.monitoring.MonitoringSettings;
 import io.rustydb.persistence.StorageSettings;
 import io.rustydb.pgwire.PgSettings;
 
@@ -10,19 +12,27 @@ import io.rustydb.pgwire.PgSettings;
  * Everything a node reads from its configuration at startup. Building it validates every key, so
  * {@code --validate} and startup report the same problems.
  */
-public record NodeSettings(String instanceName, int maxConnections, StorageSettings storage, PgSettings pgwire,
-        ApiSettings api, HealthSettings health) {
+public record NodeSettings(String instanceName, int maxConnections, Duration admissionTimeout,
+        StorageSettings storage, PgSettings pgwire, MonitoringSettings monitoring, ApiSettings api,
+        HealthSettings health) {
 
     public static NodeSettings create(Config config) {
         int maxConnections = config.getInt("rustydb.server.max_connections");
         if (maxConnections < 1) {
             throw new IllegalArgumentException("rustydb.server.max_connections must be at least 1, got " + maxConnections);
         }
+        Duration admissionTimeout = config.getDuration("rustydb.server.admission_timeout");
+        if (admissionTimeout.isNegative()) {
+            throw new IllegalArgumentException("rustydb.server.admission_timeout must be zero or positive, got "
+                    + admissionTimeout);
+        }
         return new NodeSettings(
                 config.getString("rustydb.instance.name"),
                 maxConnections,
+                admissionTimeout,
                 StorageSettings.create(config),
                 PgSettings.create(config),
+                MonitoringSettings.create(config),
                 ApiSettings.create(config),
                 HealthSettings.create(config));
     }

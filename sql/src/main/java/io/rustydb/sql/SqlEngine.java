@@ -1,6 +1,7 @@
 package io.rustydb.sql;
 
 import io.rustydb.common.session.SessionState;
+import io.rustydb.monitoring.QueryMetrics;
 import io.rustydb.persistence.StorageEngine;
 import io.rustydb.sql.admin.Administration;
 import io.rustydb.sql.admin.SessionAdmin;
@@ -29,12 +30,20 @@ public final class SqlEngine implements AutoCloseable {
         this.systemViews = new SystemViews(context.planner().rootSchema());
     }
 
-    /** Loads the catalog from storage and returns the engine ready for sessions. */
+    /** Loads the catalog from storage and returns the engine ready for sessions, without metrics. */
     public static SqlEngine start(StorageEngine storage) {
+        return start(storage, QueryMetrics.DISABLED);
+    }
+
+    /**
+     * Loads the catalog from storage and returns the engine ready for sessions, whose statements
+     * and transactions update {@code metrics}.
+     */
+    public static SqlEngine start(StorageEngine storage, QueryMetrics metrics) {
         Catalog catalog = Catalog.load(storage);
         QueryPlanner planner = new QueryPlanner(new CatalogSchema(QueryPlanner.DEFAULT_SCHEMA, catalog, storage));
         EngineContext context = new EngineContext(storage, catalog, planner, new PlanCache(PLAN_CACHE_CAPACITY),
-                new Administration());
+                metrics, new Administration());
         io.rustydb.sql.pgcatalog.PgCatalogSchema.install(context);
         return new SqlEngine(context);
     }

@@ -425,7 +425,7 @@ class PgJdbcIT {
     @Test
     void maxConnectionsRefusesTheFourthWith53300(@TempDir Path dir) throws Exception {
         try (RustyDbProcess small = RustyDbProcess.start("max-connections", dir.resolve("data"),
-                "rustydb.server.max_connections=3")) {
+                "rustydb.server.max_connections=3", "rustydb.server.admission_timeout=0s")) {
             List<Connection> open = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {

@@ -46,6 +46,7 @@ public final class RustyDbProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final int apiPort;
+    private final int prometheusPort;
     private final List<String> settings;
     private final Map<String, String> environment;
     private Process process;
@@ -57,6 +58,7 @@ public final class RustyDbProcess implements AutoCloseable {
         this.log = this.dataDir.getParent().resolve(name + ".log");
         this.port = freePort();
         this.apiPort = freePort();
+        this.prometheusPort = freePort();
         this.settings = List.copyOf(settings);
     }
 
@@ -87,6 +89,11 @@ public final class RustyDbProcess implements AutoCloseable {
 
     public int apiPort() {
         return apiPort;
+    }
+
+    /** Port of the dedicated Prometheus endpoint ({@code rustydb.monitoring.prometheus_port}). */
+    public int prometheusPort() {
+        return prometheusPort;
     }
 
     public Path dataDir() {
@@ -263,6 +270,7 @@ public final class RustyDbProcess implements AutoCloseable {
         args.add("-Drustydb.server.listen_host=127.0.0.1");
         args.add("-Drustydb.server.listen_port=" + port);
         args.add("-Drustydb.api.listen_port=" + apiPort);
+        args.add("-Drustydb.monitoring.prometheus_port=" + prometheusPort);
         for (String setting : settings) {
             args.add("-D" + setting);
         }

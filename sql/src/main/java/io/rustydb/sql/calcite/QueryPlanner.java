@@ -78,7 +78,8 @@ public final class QueryPlanner {
         this.operators = new PgOperatorTable(new CaseInsensitiveOperators(SqlOperatorTables.chain(
                 SqlStdOperatorTable.instance(),
                 SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL),
-                io.rustydb.sql.sequence.SequenceFunctions.operatorTable(), catalogReader)));
+                io.rustydb.sql.sequence.SequenceFunctions.operatorTable(),
+                io.rustydb.sql.monitoring.MetricFunctions.operatorTable(), catalogReader)));
     }
 
     public SchemaPlus rootSchema() {

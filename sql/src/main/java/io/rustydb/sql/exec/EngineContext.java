@@ -1,5 +1,6 @@
 package io.rustydb.sql.exec;
 
+import io.rustydb.monitoring.QueryMetrics;
 import io.rustydb.persistence.StorageEngine;
 import io.rustydb.sql.admin.Administration;
 import io.rustydb.sql.calcite.QueryPlanner;
@@ -7,8 +8,8 @@ import io.rustydb.sql.catalog.Catalog;
 
 /**
  * What every statement of every session shares: storage, catalog, planner, plan cache and the
- * administration hooks higher modules plug in.
+ * statement and transaction metrics, and administration hooks higher modules plug in.
  */
 public record EngineContext(StorageEngine storage, Catalog catalog, QueryPlanner planner, PlanCache plans,
-        Administration admin) {
+        QueryMetrics metrics, Administration admin) {
 }

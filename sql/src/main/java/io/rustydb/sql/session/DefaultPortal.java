@@ -5,15 +5,18 @@ import io.rustydb.sql.PreparedQuery;
 import io.rustydb.sql.ResultColumn;
 import io.rustydb.sql.exec.Execution;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** A prepared query bound to values; holds the open execution while suspended. */
 final class DefaultPortal implements Portal {
     private final DefaultPreparedQuery query;
     private final List<Object> parameters;
-    private final Runnable onClose;
+    private final Consumer<DefaultPortal> onClose;
     private Execution execution;
+    /** System.nanoTime() when its execution started (for the statement's duration). */
+    private long startedNanos;
 
-    DefaultPortal(DefaultPreparedQuery query, List<Object> parameters, Runnable onClose) {
+    DefaultPortal(DefaultPreparedQuery query, List<Object> parameters, Consumer<DefaultPortal> onClose) {
         this.query = query;
         this.parameters = parameters;
         this.onClose = onClose;
@@ -40,6 +43,14 @@ final class DefaultPortal implements Portal {
         this.execution = open;
     }
 
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    void started(long nanos) {
+        this.startedNanos = nanos;
+    }
+
     @Override
     public List<ResultColumn> resultColumns() {
         return query.resultColumns();
@@ -52,7 +63,7 @@ final class DefaultPortal implements Portal {
             Execution open = execution;
             execution = null;
             open.close();
-            onClose.run();
+            onClose.accept(this);
         }
     }
 }

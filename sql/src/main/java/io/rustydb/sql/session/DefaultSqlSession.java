@@ -5,6 +5,7 @@ import io.rustydb.common.RustyDbException;
 import io.rustydb.common.session.SessionState;
 import io.rustydb.common.session.SessionStatus;
 import io.rustydb.common.types.DataType;
+import io.rustydb.monitoring.QueryMetrics;
 import io.rustydb.persistence.StorageTransaction;
 import io.rustydb.sql.CopyIn;
 import io.rustydb.sql.CopySink;
@@ -51,6 +52,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private final StatementShapes shapes = new StatementShapes();
     private final TransactionIsolation isolation;
     private final io.rustydb.sql.sequence.SessionSequences sequences;
+    private final QueryMetrics metrics;
 
     private StorageTransaction transaction;
     private boolean explicitBlock;
@@ -59,6 +61,8 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private boolean sessionReadOnly;
     /** Wall-clock deadline of the running statement's statement_timeout, 0 for none. */
     private long statementDeadline;
+    /** System.nanoTime() when the running statement began executing; -1 when none is. */
+    private long statementStart = -1;
 
     public DefaultSqlSession(EngineContext engine, SessionState state, Map<String, String> startupParameters,
             SessionListener listener) {
@@ -68,6 +72,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         this.settings = new SessionSettings(startupParameters, state.user());
         this.isolation = new TransactionIsolation(settings);
         this.sequences = new io.rustydb.sql.sequence.SessionSequences(engine.catalog());
+        this.metrics = engine.metrics();
         state.applicationName(settings.applicationName());
     }
 
@@ -88,11 +93,16 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
 
     @Override
     public List<ParsedStatement> parse(String sql) {
-        DefaultPreparedQuery shaped = shapes.match(sql, engine.catalog().version(), this::planQuietly);
-        if (shaped != null) {
-            return List.of(new ShapedStatement(shaped));
+        try {
+            DefaultPreparedQuery shaped = shapes.match(sql, engine.catalog().version(), this::planQuietly);
+            if (shaped != null) {
+                return List.of(new ShapedStatement(shaped));
+            }
+            return parseStatements(sql);
+        } catch (RuntimeException e) {
+            metrics.failed(-1);
+            throw e;
         }
-        return parseStatements(sql);
     }
 
     private List<ParsedStatement> parseStatements(String sql) {
@@ -134,7 +144,13 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
 
     @Override
     public PreparedQuery prepare(String sql, List<DataType> declaredParameterTypes) {
-        List<ParsedStatement> statements = parseStatements(sql);
+        List<ParsedStatement> statements;
+        try {
+            statements = parseStatements(sql);
+        } catch (RuntimeException e) {
+            metrics.failed(-1);
+            throw e;
+        }
         if (statements.isEmpty()) {
             return new DefaultPreparedQuery(null, SqlId.of(""), List.of(), null, 0);
         }
@@ -149,14 +165,14 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     public Portal bind(PreparedQuery query, List<Object> parameters) {
         DefaultPreparedQuery prepared = (DefaultPreparedQuery) query;
         if (prepared.boundLiterals() != null && parameters.isEmpty()) {
-            return new DefaultPortal(prepared, prepared.boundLiterals(), this::finishImplicit);
+            return new DefaultPortal(prepared, prepared.boundLiterals(), this::suspendedPortalClosed);
         }
         int expected = prepared.parameterTypes().size();
         if (parameters.size() != expected) {
             throw new RustyDbException(ErrorCode.PROTOCOL_VIOLATION, "bind message supplies " + parameters.size()
                     + " parameters, but prepared statement \"\" requires " + expected);
         }
-        return new DefaultPortal(prepared, nullable(parameters), this::finishImplicit);
+        return new DefaultPortal(prepared, nullable(parameters), this::suspendedPortalClosed);
     }
 
     private static List<Object> nullable(List<Object> parameters) {
@@ -174,6 +190,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         try {
             if (execution == null) {
                 execution = start(query, p.parameters());
+                p.started(statementStart);
+            } else {
+                statementStart = p.startedNanos();
             }
             if (execution.fetch(maxRows, sink)) {
                 p.suspend(execution);
@@ -184,6 +203,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             execution.close();
             finishImplicit();
             becomeIdle();
+            statementCompleted();
             return ExecutionResult.completed(tag);
         } catch (RuntimeException e) {
             p.suspend(null);
@@ -225,6 +245,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
                     String tag = load.finish();
                     finishImplicit();
                     becomeIdle();
+                    statementCompleted();
                     return tag;
                 } catch (RuntimeException e) {
                     throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
@@ -254,6 +275,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             long rows = ((CopyToStdout) query.plan()).copyOut(context, ((DefaultPortal) portal).parameters(), sink);
             finishImplicit();
             becomeIdle();
+            statementCompleted();
             return "COPY " + rows;
         } catch (RuntimeException e) {
             DefaultParsedStatement statement = query.statement();
@@ -281,6 +303,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             plan = query.plan();
         }
         cancelFlag.set(false);
+        statementStart = System.nanoTime();
         state.statementStarted(query.sql(), query.sqlId());
         long now = System.currentTimeMillis();
         long timeout = settings.statementTimeoutMillis();
@@ -322,11 +345,41 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             transaction = null;
             isolation.ended();
             try {
-                t.commit();
+                commitCounted(t);
             } finally {
                 releaseTableLocks();
             }
         }
+    }
+
+    /** Commits {@code t}, counting it as committed, or as rolled back if the commit fails. */
+    private void commitCounted(StorageTransaction t) {
+        try {
+            t.commit();
+        } catch (RuntimeException e) {
+            metrics.rolledBack();
+            throw e;
+        }
+        metrics.committed();
+    }
+
+    /** The running statement completed: counts it with the time since it began executing. */
+    private void statementCompleted() {
+        long start = statementStart;
+        statementStart = -1;
+        metrics.completed(start >= 0 ? System.nanoTime() - start : 0);
+    }
+
+    /** A portal closed while suspended: its statement ends there, and its implicit transaction with it. */
+    private void suspendedPortalClosed(DefaultPortal portal) {
+        long ran = System.nanoTime() - portal.startedNanos();
+        try {
+            finishImplicit();
+        } catch (RuntimeException e) {
+            metrics.failed(ran);
+            throw e;
+        }
+        metrics.completed(ran);
     }
 
     /** The transaction ended: other sessions' DDL on the tables it wrote may proceed. */
@@ -336,6 +389,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
 
     /** Records a failed statement: its transaction is rolled back, an explicit block becomes failed. */
     private RustyDbException failStatement(RustyDbException cause) {
+        long start = statementStart;
+        statementStart = -1;
+        metrics.failed(start >= 0 ? System.nanoTime() - start : -1);
         RustyDbException error = cause;
         if (cause.code() == ErrorCode.LOCK_NOT_AVAILABLE) {
             boolean timedOut = statementDeadline > 0 && System.currentTimeMillis() >= statementDeadline - 10;
@@ -344,6 +400,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         if (transaction != null) {
             transaction.rollback();
             transaction = null;
+            if (!explicitBlock) {
+                metrics.rolledBack();
+            }
         }
         releaseTableLocks();
         if (explicitBlock) {
@@ -391,6 +450,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
 
     @Override
     public void close() {
+        if (transaction != null || explicitBlock) {
+            metrics.rolledBack();
+        }
         if (transaction != null) {
             transaction.rollback();
             transaction = null;
@@ -431,12 +493,15 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         boolean wasFailed = failed;
         StorageTransaction t = transaction;
         try {
-            if (t != null) {
-                if (wasFailed) {
+            if (wasFailed) {
+                if (t != null) {
                     t.rollback();
-                } else {
-                    t.commit();
                 }
+                metrics.rolledBack();
+            } else if (t != null) {
+                commitCounted(t);
+            } else {
+                metrics.committed();
             }
         } finally {
             endBlock();
@@ -456,6 +521,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
                 t.rollback();
             }
         } finally {
+            metrics.rolledBack();
             endBlock();
         }
     }
