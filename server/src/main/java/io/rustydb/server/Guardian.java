@@ -118,7 +118,8 @@ public final class Guardian {
             return CompletableFuture.completedFuture(Done.getInstance());
         });
 
-        ApiContext api = new ApiContext(lifecycle, registry, roles, health, List.of());
+        ApiContext api = new ApiContext(lifecycle, registry, roles, health,
+                List.of(new io.rustydb.http.routes.PrometheusRoutes(metrics)));
         ApiServer.start(context.getSystem(), settings.api(), api)
                 .thenCompose(apiServer -> {
                     shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "api-unbind", apiServer::stop);

@@ -315,6 +315,10 @@ class MetricsIT {
                 "        labels:",
                 "          environment: 'production'",
                 "          cluster: 'main'",
+                "  - job_name: 'rustydb-api'",
+                "    static_configs:",
+                "      - targets: ['127.0.0.1:" + server.apiPort() + "']",
+                "    metrics_path: '/api/v1/metrics/prometheus'",
                 ""), StandardCharsets.UTF_8);
         Process p = new ProcessBuilder(prometheus.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + home.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
@@ -323,22 +327,29 @@ class MetricsIT {
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             String body = "";
+            // the exporter port, then the REST API's /api/v1/metrics/prometheus (the guide's two jobs)
+            List<String> queries = new java.util.ArrayList<>(List.of(
+                    "rustydb_queries_total{job=\"rustydb\",cluster=\"main\"} > 0 and on(instance) up{job=\"rustydb\"} == 1",
+                    "rustydb_queries_total{job=\"rustydb-api\"} > 0 and on(instance) up{job=\"rustydb-api\"} == 1"));
             while (System.nanoTime() < deadline) {
                 try {
                     body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                             "http://127.0.0.1:" + port + "/api/v1/query?query="
-                            + java.net.URLEncoder.encode("rustydb_queries_total{job=\"rustydb\",cluster=\"main\"} > 0"
-                                    + " and on(instance) up{job=\"rustydb\"} == 1", StandardCharsets.UTF_8)))
+                            + java.net.URLEncoder.encode(queries.get(0), StandardCharsets.UTF_8)))
                             .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
                     if (body.contains("\"__name__\":\"rustydb_queries_total\"")) {
-                        return;
+                        queries.remove(0);
+                        if (queries.isEmpty()) {
+                            return;
+                        }
+                        continue;
                     }
                 } catch (IOException notYetListening) {
                     // Prometheus is starting
                 }
                 RustyDbProcess.sleep(500);
             }
-            fail("Prometheus did not scrape rustydb_queries_total within 60 s; last answer: " + body + "\n"
+            fail("Prometheus did not answer " + queries.get(0) + " within 60 s; last answer: " + body + "\n"
                     + Files.readString(home.resolve("prometheus.log")));
         } finally {
             p.destroy();
