@@ -1,6 +1,7 @@
 package io.rustydb.common.session;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The state one session publishes for observers (v$session, the ASH sampler). The session's own
@@ -24,8 +25,38 @@ public final class SessionState {
     private volatile long transactionStartMillis;
     /** Wall-clock millis of the last status change. */
     private volatile long stateChangeMillis;
+    /** Statements started so far: the running statement's execution number (Oracle's sql_exec_id). */
+    private volatile long statementCount;
+    /** Hash of the running statement's plan, 0 if it has none (e.g. a utility statement). */
+    private volatile long planHash;
+    /** The wait in progress, null while on CPU or idle between statements. */
+    private volatile Wait wait;
+    /** The table or index the running statement works on, null if none (yet). */
+    private volatile String currentObject;
+    private volatile String currentTablespace;
+    /** Cumulative CPU and DB (elapsed while active) time of this session's statements, nanoseconds. */
+    private volatile long cpuNanos;
+    private volatile long dbNanos;
+    private final AtomicLongArray waitCounts = new AtomicLongArray(WaitEvent.values().length);
+    private final AtomicLongArray waitNanos = new AtomicLongArray(WaitEvent.values().length);
+    private final AtomicLongArray waitMaxNanos = new AtomicLongArray(WaitEvent.values().length);
+    private final WaitTotals totals;
+
+    /**
+     * A wait in progress: its event, when it began ({@link System#nanoTime()} and wall clock), the
+     * session holding what it waits for (0 if unknown or none) and the object it waits on (or null).
+     */
+    public record Wait(WaitEvent event, long startNanos, long startMillis, int blockingSession, String object) {
+    }
 
     public SessionState(int sessionId, String user, String database, String clientAddress, Instant loginTime) {
+        this(sessionId, user, database, clientAddress, loginTime, new WaitTotals());
+    }
+
+    /** A session whose finished waits also count in the node's {@code totals}. */
+    public SessionState(int sessionId, String user, String database, String clientAddress, Instant loginTime,
+            WaitTotals totals) {
+        this.totals = totals;
         this.sessionId = sessionId;
         this.user = user;
         this.database = database;
@@ -91,8 +122,12 @@ public final class SessionState {
         long now = System.currentTimeMillis();
         this.sqlText = text;
         this.sqlId = id;
+        this.planHash = 0;
+        this.statementCount = statementCount + 1;
         this.statementStartMillis = now;
         this.stateChangeMillis = now;
+        this.currentObject = null;
+        this.currentTablespace = null;
         this.status = SessionStatus.ACTIVE;
     }
 
@@ -102,6 +137,8 @@ public final class SessionState {
             throw new IllegalArgumentException("not an idle status: " + idleStatus);
         }
         this.stateChangeMillis = System.currentTimeMillis();
+        this.currentObject = null;
+        this.currentTablespace = null;
         this.status = idleStatus;
     }
 
@@ -111,5 +148,106 @@ public final class SessionState {
 
     public void transactionEnded() {
         this.transactionStartMillis = 0;
+    }
+
+    /** The running (or last) statement's execution number within this session. */
+    public long statementCount() {
+        return statementCount;
+    }
+
+    public long planHash() {
+        return planHash;
+    }
+
+    /** Records the hash of the running statement's plan. */
+    public void planHash(long hash) {
+        this.planHash = hash;
+    }
+
+    /** The wait in progress, or null. */
+    public Wait currentWait() {
+        return wait;
+    }
+
+    /**
+     * Marks the start of a wait on {@code event}; the session's thread calls {@link #endWait} right
+     * after the blocking call returns (in a finally block).
+     */
+    public void beginWait(WaitEvent event, int blockingSession, String object) {
+        this.wait = new Wait(event, System.nanoTime(), System.currentTimeMillis(), blockingSession, object);
+    }
+
+    /** Updates who the session waits for, once that is known (a lock holder found after the wait began). */
+    public void blockedBy(int blockingSession) {
+        Wait w = wait;
+        if (w != null && w.blockingSession() != blockingSession) {
+            this.wait = new Wait(w.event(), w.startNanos(), w.startMillis(), blockingSession, w.object());
+        }
+    }
+
+    /** Ends the wait in progress, adding it to this session's and the node's totals. */
+    public void endWait(boolean timedOut) {
+        Wait w = wait;
+        if (w == null) {
+            return;
+        }
+        wait = null;
+        long waited = Math.max(0, System.nanoTime() - w.startNanos());
+        int i = w.event().ordinal();
+        waitCounts.lazySet(i, waitCounts.get(i) + 1);
+        waitNanos.lazySet(i, waitNanos.get(i) + waited);
+        if (waited > waitMaxNanos.get(i)) {
+            waitMaxNanos.lazySet(i, waited);
+        }
+        totals.add(w.event(), waited, timedOut);
+    }
+
+    public void endWait() {
+        endWait(false);
+    }
+
+    /** How many waits on {@code event} this session finished. */
+    public long waitCount(WaitEvent event) {
+        return waitCounts.get(event.ordinal());
+    }
+
+    /** The total time this session waited on {@code event}, nanoseconds. */
+    public long waitNanos(WaitEvent event) {
+        return waitNanos.get(event.ordinal());
+    }
+
+    /** The longest finished wait of this session on {@code event}, nanoseconds. */
+    public long maxWaitNanos(WaitEvent event) {
+        return waitMaxNanos.get(event.ordinal());
+    }
+
+    /** The object (table or index) the running statement works on. */
+    public void currentObject(String object, String tablespace) {
+        this.currentObject = object;
+        this.currentTablespace = tablespace;
+    }
+
+    public String currentObject() {
+        return currentObject;
+    }
+
+    public String currentTablespace() {
+        return currentTablespace;
+    }
+
+    /** Adds a finished statement's CPU and elapsed time. */
+    public void addStatementTime(long cpu, long elapsed) {
+        this.cpuNanos = cpuNanos + Math.max(0, cpu);
+        this.dbNanos = dbNanos + Math.max(0, elapsed);
+    }
+
+    /** Cumulative CPU time of this session's finished statements, nanoseconds. */
+    public long cpuNanos() {
+        return cpuNanos;
+    }
+
+    /** Cumulative DB time (elapsed while active) of this session's finished statements, nanoseconds. */
+    public long dbNanos() {
+        return dbNanos;
     }
 }
