@@ -67,7 +67,7 @@ public final class SessionActor extends AbstractBehavior<SessionActor.Command> {
     public static Behavior<Command> create(SqlEngine engine, SessionRegistry registry, Open request) {
         return Behaviors.setup(context -> {
             SessionState state = new SessionState(request.admission().sessionId(), request.user(),
-                    request.database(), request.clientAddress(), Instant.now());
+                    request.database(), request.clientAddress(), Instant.now(), registry.waitTotals());
             SqlSession session;
             try {
                 session = engine.openSession(state, request.startupParameters(), request.listener());

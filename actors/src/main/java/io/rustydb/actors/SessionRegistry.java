@@ -60,6 +60,8 @@ public final class SessionRegistry {
     /** Completed when the admitted session has ended and freed its slot. */
     private final Map<Integer, CompletableFuture<Void>> endings = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    /** Every session's finished waits, kept after the session ends ({@code v$system_wait_events}). */
+    private final io.rustydb.common.session.WaitTotals waitTotals = new io.rustydb.common.session.WaitTotals();
 
     /** A registry that refuses a connection beyond {@code maxConnections} at once. */
     public SessionRegistry(int maxConnections) {
@@ -79,6 +81,11 @@ public final class SessionRegistry {
         }
         this.maxConnections = maxConnections;
         this.admissionTimeout = admissionTimeout;
+    }
+
+    /** The node's cumulative waits, which every session's {@link SessionState} adds to. */
+    public io.rustydb.common.session.WaitTotals waitTotals() {
+        return waitTotals;
     }
 
     public int maxConnections() {

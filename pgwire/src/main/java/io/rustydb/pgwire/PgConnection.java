@@ -4,6 +4,9 @@ import io.rustydb.actors.SessionActor;
 import io.rustydb.actors.SessionRegistry;
 import io.rustydb.common.ErrorCode;
 import io.rustydb.sql.SqlSession;
+import io.rustydb.common.session.SessionState;
+import io.rustydb.common.session.SessionStatus;
+import io.rustydb.common.session.WaitEvent;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,11 +64,10 @@ final class PgConnection implements Runnable {
     public void run() {
         LOG.debug("connection received: host={} port={}", remote.getHostString(), remote.getPort());
         try {
-            PgMessageReader reader = new PgMessageReader(
-                    new BufferedInputStream(socket.getInputStream(), READ_BUFFER_SIZE),
-                    context.settings().maxMessageSize());
+            ClientInput in = new ClientInput(socket.getInputStream(), READ_BUFFER_SIZE);
+            PgMessageReader reader = new PgMessageReader(in, context.settings().maxMessageSize());
             while (!closing) {
-                FrontendMessage message = reader.next();
+                FrontendMessage message = next(reader, in);
                 if (message == null) {
                     break;
                 }
@@ -77,6 +79,37 @@ final class PgConnection implements Runnable {
             LOG.error("unexpected failure on the connection from {}, closing it", remote, e);
         } finally {
             onTerminated();
+        }
+    }
+
+    /**
+     * The client's next message. When none is buffered the read blocks on the client: the session
+     * waits on "SQL*Net message from client" (idle) or, in the middle of a statement such as COPY
+     * FROM STDIN, "SQL*Net more data from client".
+     */
+    private FrontendMessage next(PgMessageReader reader, ClientInput in) throws IOException {
+        SqlSession current = in.buffered() == 0 ? currentSession() : null;
+        if (current == null) {
+            return reader.next();
+        }
+        SessionState state = current.state();
+        state.beginWait(state.status() == SessionStatus.ACTIVE ? WaitEvent.CLIENT_MORE_DATA : WaitEvent.CLIENT_READ,
+                0, null);
+        try {
+            return reader.next();
+        } finally {
+            state.endWait();
+        }
+    }
+
+    /** The socket's input, buffered; tells how much is buffered without a system call. */
+    private static final class ClientInput extends BufferedInputStream {
+        ClientInput(java.io.InputStream in, int size) {
+            super(in, size);
+        }
+
+        synchronized int buffered() {
+            return count - pos;
         }
     }
 
@@ -126,6 +159,7 @@ final class PgConnection implements Runnable {
         this.admission = newAdmission;
         this.sessionActor = opened.session();
         this.session = opened.sqlSession();
+        output.session(session.state());
         return true;
     }
 

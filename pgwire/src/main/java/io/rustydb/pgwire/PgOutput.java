@@ -1,5 +1,8 @@
 package io.rustydb.pgwire;
 
+import io.rustydb.common.session.SessionState;
+import io.rustydb.common.session.SessionStatus;
+import io.rustydb.common.session.WaitEvent;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +31,15 @@ final class PgOutput {
     private final Transport transport;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean closed;
+    /** The session whose results this writes, once it is open (for its network waits). */
+    private volatile SessionState session;
 
     PgOutput(Transport transport) {
         this.transport = transport;
+    }
+
+    void session(SessionState state) {
+        this.session = state;
     }
 
     /** Where messages are written; only the connection's thread may use it. */
@@ -60,7 +69,7 @@ final class PgOutput {
             if (closed) {
                 throw new ClientGoneException();
             }
-            transport.write(buffer.array(), 0, length);
+            write(length);
             buffer.dropCompleted();
         } catch (IOException e) {
             closed = true;
@@ -68,6 +77,24 @@ final class PgOutput {
             throw new ClientGoneException();
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Writes to the socket. In the middle of a statement (rows streaming out) the session waits
+     * on "SQL*Net more data to client" while a slow client does not read.
+     */
+    private void write(int length) throws IOException {
+        SessionState s = session;
+        if (s == null || s.status() != SessionStatus.ACTIVE) {
+            transport.write(buffer.array(), 0, length);
+            return;
+        }
+        s.beginWait(WaitEvent.CLIENT_WRITE, 0, null);
+        try {
+            transport.write(buffer.array(), 0, length);
+        } finally {
+            s.endWait();
         }
     }
 

@@ -8,9 +8,11 @@ import io.rustydb.actors.health.HealthMonitor;
 import io.rustydb.common.lifecycle.NodeLifecycle;
 import io.rustydb.http.ApiContext;
 import io.rustydb.http.ApiServer;
+import io.rustydb.http.routes.AshRoutes;
 import io.rustydb.monitoring.NodeMetrics;
 import io.rustydb.persistence.StorageEngine;
 import io.rustydb.pgwire.PgServer;
+import io.rustydb.sampling.ash.AshService;
 import io.rustydb.sql.SqlEngine;
 import io.rustydb.sql.auth.AdminBootstrap;
 import io.rustydb.sql.auth.RoleStore;
@@ -118,8 +120,11 @@ public final class Guardian {
             return CompletableFuture.completedFuture(Done.getInstance());
         });
 
+        AshService ash = AshService.start(context, settings.ash(), registry.waitTotals(), registry::sessions);
+        sql.registerSystemViews(ash.views());
+
         ApiContext api = new ApiContext(lifecycle, registry, roles, health,
-                List.of(new io.rustydb.http.routes.PrometheusRoutes(metrics)));
+                List.of(new io.rustydb.http.routes.PrometheusRoutes(metrics), new AshRoutes(ash)));
         ApiServer.start(context.getSystem(), settings.api(), api)
                 .thenCompose(apiServer -> {
                     shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "api-unbind", apiServer::stop);

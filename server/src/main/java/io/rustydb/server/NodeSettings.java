@@ -7,6 +7,7 @@ import java.time.Duration;
 import io.rustydb.monitoring.MonitoringSettings;
 import io.rustydb.persistence.StorageSettings;
 import io.rustydb.pgwire.PgSettings;
+import io.rustydb.sampling.ash.AshSettings;
 
 /**
  * Everything a node reads from its configuration at startup. Building it validates every key, so
@@ -14,7 +15,7 @@ import io.rustydb.pgwire.PgSettings;
  */
 public record NodeSettings(String instanceName, int maxConnections, Duration admissionTimeout,
         StorageSettings storage, PgSettings pgwire, MonitoringSettings monitoring, ApiSettings api,
-        HealthSettings health) {
+        HealthSettings health, AshSettings ash) {
 
     public static NodeSettings create(Config config) {
         int maxConnections = config.getInt("rustydb.server.max_connections");
@@ -34,6 +35,7 @@ public record NodeSettings(String instanceName, int maxConnections, Duration adm
                 PgSettings.create(config),
                 MonitoringSettings.create(config),
                 ApiSettings.create(config),
-                HealthSettings.create(config));
+                HealthSettings.create(config),
+                AshSettings.create(config));
     }
 }

@@ -21,7 +21,9 @@ public enum WaitEvent {
     WRITE_STALL("write stall", WaitClass.CONFIGURATION),
     /** Sending results to a client that does not read them fast enough. */
     CLIENT_WRITE("SQL*Net more data to client", WaitClass.NETWORK),
-    /** Waiting for the client's next message. */
+    /** In the middle of a statement (COPY FROM STDIN), waiting for the client's next message. */
+    CLIENT_MORE_DATA("SQL*Net more data from client", WaitClass.NETWORK),
+    /** Between statements, waiting for the client's next message. */
     CLIENT_READ("SQL*Net message from client", WaitClass.IDLE);
 
     private final String label;

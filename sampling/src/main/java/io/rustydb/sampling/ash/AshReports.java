@@ -92,7 +92,7 @@ public final class AshReports {
             if (s.waitEvent() != null) {
                 events.merge(s.waitEvent(), s.weightMillis(), Long::sum);
             }
-            classes.merge(s.waitClass().label(), s.weightMillis(), Long::sum);
+            classes.merge(s.waitClass().apiName(), s.weightMillis(), Long::sum);
             if (s.sqlId() != null) {
                 sqls.merge(s.sqlId(), s.weightMillis(), Long::sum);
             }
