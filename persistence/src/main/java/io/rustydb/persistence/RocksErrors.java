@@ -57,4 +57,9 @@ final class RocksErrors {
         }
         return m == null ? "unknown error" : m;
     }
+
+    /** True for RocksDB's "Incomplete": a read limited to the block cache needed a file. */
+    static boolean incomplete(RocksDBException e) {
+        return e.getStatus() != null && e.getStatus().getCode() == Status.Code.Incomplete;
+    }
 }

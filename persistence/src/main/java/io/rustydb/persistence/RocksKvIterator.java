@@ -1,5 +1,7 @@
 package io.rustydb.persistence;
 
+import io.rustydb.common.session.SessionState;
+import io.rustydb.common.session.WaitEvent;
 import java.util.Arrays;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
@@ -12,7 +14,7 @@ import org.rocksdb.Slice;
  */
 final class RocksKvIterator implements KvIterator {
     private final RocksStorageTransaction owner;
-    private final RocksIterator iterator;
+    private RocksIterator iterator;
     private final ReadOptions options;
     private final Slice lowerSlice;
     private final Slice upperSlice;
@@ -25,6 +27,13 @@ final class RocksKvIterator implements KvIterator {
     private boolean closed;
     /** Set under SERIALIZABLE: each row returned is share-locked first. */
     private org.rocksdb.ColumnFamilyHandle lockHandle;
+    /** The key of the current entry, once read. */
+    private byte[] currentKey;
+    /** Set when the iterator reads only the buffer pool: the session that waits while a miss is read. */
+    private SessionState waits;
+    private org.rocksdb.ColumnFamilyHandle handle;
+    /** Options of the file-reading iterator, once a miss could not be served otherwise. */
+    private ReadOptions fileOptions;
 
     RocksKvIterator(RocksStorageTransaction owner, RocksIterator iterator, ReadOptions options, Slice lowerSlice,
             Slice upperSlice, RocksStorageTransaction.SnapshotRef snapshot, byte[] lower, byte[] upper,
@@ -45,6 +54,16 @@ final class RocksKvIterator implements KvIterator {
         this.lockHandle = handle;
     }
 
+    /**
+     * The iterator reads only the buffer pool (its options say so): when it needs a block that is
+     * not there, the block is read from its file while {@code session} waits on "db file scattered
+     * read", and the scan goes on from where it was.
+     */
+    void readMissesAsWaits(SessionState session, org.rocksdb.ColumnFamilyHandle family) {
+        this.waits = session;
+        this.handle = family;
+    }
+
     @Override
     public boolean next() {
         if (closed) {
@@ -53,15 +72,19 @@ final class RocksKvIterator implements KvIterator {
         if (exhausted) {
             return false;
         }
+        byte[] previous = currentKey;
+        currentKey = null;
         if (!started) {
             started = true;
-            if (lower == null) {
-                iterator.seekToFirst();
-            } else {
-                iterator.seek(lower);
-            }
+            position(null);
         } else {
+            if (waits != null && previous == null) {
+                previous = iterator.key();
+            }
             iterator.next();
+        }
+        if (waits != null && !iterator.isValid() && missed()) {
+            readMiss(previous);
         }
         if (!iterator.isValid()) {
             exhausted = true;
@@ -73,7 +96,10 @@ final class RocksKvIterator implements KvIterator {
             return false;
         }
         // The transaction's own writes are bounded here too, whatever the delta iterator honours.
-        if (upper != null && Arrays.compareUnsigned(iterator.key(), upper) >= 0) {
+        if (upper != null || waits != null) {
+            currentKey = iterator.key();
+        }
+        if (upper != null && Arrays.compareUnsigned(currentKey, upper) >= 0) {
             exhausted = true;
             return false;
         }
@@ -83,10 +109,76 @@ final class RocksKvIterator implements KvIterator {
         return true;
     }
 
+    /** Seeks to the first entry after {@code after} (null: the first entry in the bounds). */
+    private void position(byte[] after) {
+        if (after == null) {
+            if (lower == null) {
+                iterator.seekToFirst();
+            } else {
+                iterator.seek(lower);
+            }
+            return;
+        }
+        iterator.seek(after);
+        if (iterator.isValid() && Arrays.equals(iterator.key(), after)) {
+            iterator.next();
+        }
+    }
+
+    /** Whether the iterator stopped because the next block is not in the buffer pool. */
+    private boolean missed() {
+        try {
+            iterator.status();
+            return false;
+        } catch (RocksDBException e) {
+            return RocksErrors.incomplete(e);
+        }
+    }
+
+    /**
+     * Reads the missing block from its file (a file-reading iterator positioned there loads it
+     * into the buffer pool) while the session waits, then positions the buffer-pool iterator
+     * again. Should the block be evicted again at once (a buffer pool far too small for the
+     * load), the scan goes on with the file-reading iterator, whose reads are then not told apart.
+     */
+    private void readMiss(byte[] after) {
+        fileOptions = new ReadOptions().setSnapshot(snapshot.snapshot);
+        if (lowerSlice != null) {
+            fileOptions.setIterateLowerBound(lowerSlice);
+        }
+        if (upperSlice != null) {
+            fileOptions.setIterateUpperBound(upperSlice);
+        }
+        RocksIterator reading = owner.fileReadingIterator(fileOptions, handle);
+        waits.beginWait(WaitEvent.DB_FILE_SCATTERED_READ, 0, null);
+        try {
+            RocksIterator cacheOnly = iterator;
+            iterator = reading;
+            position(after);
+            iterator = cacheOnly;
+        } finally {
+            waits.endWait();
+        }
+        position(after);
+        if (!iterator.isValid() && missed()) {
+            iterator.close();
+            iterator = reading;
+            position(after);
+            waits = null;
+        } else {
+            reading.close();
+            fileOptions.close();
+            fileOptions = null;
+        }
+    }
+
     @Override
     public byte[] key() {
         checkPositioned();
-        return iterator.key();
+        if (currentKey == null) {
+            currentKey = iterator.key();
+        }
+        return currentKey;
     }
 
     @Override
@@ -109,6 +201,9 @@ final class RocksKvIterator implements KvIterator {
         closed = true;
         iterator.close();
         options.close();
+        if (fileOptions != null) {
+            fileOptions.close();
+        }
         if (lowerSlice != null) {
             lowerSlice.close();
         }

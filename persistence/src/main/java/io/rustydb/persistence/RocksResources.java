@@ -26,9 +26,11 @@ final class RocksResources implements AutoCloseable {
     final TransactionDBOptions txnDbOptions;
     final TransactionOptions txnOptions;
     final WriteOptions writeOptions;
+    final WriteStalls writeStalls;
 
     RocksResources(StorageSettings settings) {
         statistics = new Statistics();
+        writeStalls = new WriteStalls();
         blockCache = new LRUCache(settings.bufferPoolSize());
         bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY, false);
         BlockBasedTableConfig table = new BlockBasedTableConfig()
@@ -42,6 +44,7 @@ final class RocksResources implements AutoCloseable {
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
                 .setStatistics(statistics)
+                .setListeners(java.util.List.of(writeStalls))
                 .setKeepLogFileNum(5);
         long lockTimeout = settings.rocksLockTimeoutMillis();
         txnDbOptions = new TransactionDBOptions()
@@ -62,5 +65,6 @@ final class RocksResources implements AutoCloseable {
         bloomFilter.close();
         blockCache.close();
         statistics.close();
+        writeStalls.close();
     }
 }

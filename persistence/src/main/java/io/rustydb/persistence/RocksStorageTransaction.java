@@ -1,9 +1,12 @@
 package io.rustydb.persistence;
 
 import io.rustydb.common.RustyDbException;
+import io.rustydb.common.session.SessionState;
+import io.rustydb.common.session.WaitEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.rocksdb.ReadOptions;
+import org.rocksdb.ReadTier;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Slice;
@@ -40,6 +43,8 @@ final class RocksStorageTransaction implements StorageTransaction {
     private boolean readInStatement;
     /** This transaction's bulk loads, in the order they started. */
     private final List<BulkLoad> bulkLoads = new ArrayList<>(0);
+    /** The session whose waits (block reads, commit) this transaction publishes; null for the engine's own work. */
+    private SessionState session;
 
     RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn, long ticket) {
         this.engine = engine;
@@ -100,10 +105,32 @@ final class RocksStorageTransaction implements StorageTransaction {
             if (locksReads()) {
                 return txn.getForUpdate(statementSnapshot.readOptions, tablespace.handle(), key, false, true);
             }
-            return txn.get(statementSnapshot.readOptions, tablespace.handle(), key);
+            SessionState s = session;
+            if (s == null) {
+                return txn.get(statementSnapshot.readOptions, tablespace.handle(), key);
+            }
+            try {
+                return txn.get(statementSnapshot.cacheOnly(), tablespace.handle(), key);
+            } catch (RocksDBException e) {
+                if (!RocksErrors.incomplete(e)) {
+                    throw e;
+                }
+            }
+            // the block is not in the buffer pool: the read goes to a file
+            s.beginWait(WaitEvent.DB_FILE_SEQUENTIAL_READ, 0, null);
+            try {
+                return txn.get(statementSnapshot.readOptions, tablespace.handle(), key);
+            } finally {
+                s.endWait();
+            }
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, tablespace.name());
         }
+    }
+
+    @Override
+    public void session(SessionState state) {
+        this.session = state;
     }
 
     @Override
@@ -227,9 +254,17 @@ final class RocksStorageTransaction implements StorageTransaction {
         if (upper != null) {
             options.setIterateUpperBound(upper);
         }
+        SessionState s = session;
+        if (s != null && !locksReads()) {
+            // reads only what the buffer pool holds; a miss is read from a file as a wait (RocksKvIterator)
+            options.setReadTier(ReadTier.BLOCK_CACHE_TIER);
+        }
         RocksIterator it = txn.getIterator(options, tablespace.handle());
         RocksKvIterator kv = new RocksKvIterator(this, it, options, lower, upper, snapshot,
                 lowerInclusive, upperExclusive, tablespace.name());
+        if (s != null && !locksReads()) {
+            kv.readMissesAsWaits(s, tablespace.handle());
+        }
         if (locksReads()) {
             kv.lockRowsIn(tablespace.handle());
         }
@@ -254,7 +289,7 @@ final class RocksStorageTransaction implements StorageTransaction {
                 txn.delete(engine.markerFamily(), load.markerKey);
             }
             if (wrote) {
-                txn.commit();
+                commitWrites();
             } else {
                 // nothing to make durable: releasing the locks and the snapshot is the whole commit,
                 // and RocksDB would otherwise write (and fsync) an empty batch to the WAL
@@ -281,6 +316,29 @@ final class RocksStorageTransaction implements StorageTransaction {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * Commits the writes: the session waits on the WAL write and sync ("log file sync"), or on a
+     * write stall while RocksDB holds writes back.
+     */
+    private void commitWrites() throws RocksDBException {
+        SessionState s = session;
+        if (s == null) {
+            txn.commit();
+            return;
+        }
+        s.beginWait(engine.writeStalled() ? WaitEvent.WRITE_STALL : WaitEvent.LOG_FILE_SYNC, 0, null);
+        try {
+            txn.commit();
+        } finally {
+            s.endWait();
+        }
+    }
+
+    /** A fresh iterator over {@code handle} reading files too, with {@code options}' snapshot and bounds. */
+    RocksIterator fileReadingIterator(ReadOptions options, org.rocksdb.ColumnFamilyHandle handle) {
+        return txn.getIterator(options, handle);
     }
 
     /** Ends this transaction's bulk loads: committed, or removed from storage. */
@@ -359,6 +417,8 @@ final class RocksStorageTransaction implements StorageTransaction {
         private final TransactionDB db;
         final Snapshot snapshot;
         final ReadOptions readOptions;
+        /** The same snapshot reading only the buffer pool; made on first use. */
+        private ReadOptions cacheOnly;
         /** False for the transaction's own snapshot, which RocksDB releases with the transaction. */
         private final boolean owned;
         private int users = 1;
@@ -382,6 +442,13 @@ final class RocksStorageTransaction implements StorageTransaction {
             return snapshot.getSequenceNumber();
         }
 
+        ReadOptions cacheOnly() {
+            if (cacheOnly == null) {
+                cacheOnly = new ReadOptions().setSnapshot(snapshot).setReadTier(ReadTier.BLOCK_CACHE_TIER);
+            }
+            return cacheOnly;
+        }
+
         SnapshotRef retain() {
             users++;
             return this;
@@ -390,6 +457,9 @@ final class RocksStorageTransaction implements StorageTransaction {
         void release() {
             if (users > 0 && --users == 0) {
                 readOptions.close();
+                if (cacheOnly != null) {
+                    cacheOnly.close();
+                }
                 if (owned) {
                     db.releaseSnapshot(snapshot);
                 }

@@ -196,6 +196,11 @@ public final class StorageEngine implements AutoCloseable {
         return created;
     }
 
+    /** True while RocksDB delays or stops writes because flushes or compactions are behind. */
+    boolean writeStalled() {
+        return resources.writeStalls.active();
+    }
+
     /** Starts a pessimistic READ COMMITTED transaction with deadlock detection. */
     public StorageTransaction begin() {
         checkOpen();

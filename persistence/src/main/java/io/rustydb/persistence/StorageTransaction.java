@@ -74,6 +74,13 @@ public interface StorageTransaction extends WriteTarget, AutoCloseable {
     /** Makes the staged writes durable and visible (WAL synced per {@code wal.sync_mode}). */
     void commit();
 
+    /**
+     * The session this transaction works for: its waits on files (buffer-pool misses) and on the
+     * commit are published in {@code state} for ASH and the wait-event views.
+     */
+    default void session(io.rustydb.common.session.SessionState state) {
+    }
+
     /** Discards the staged writes and releases the locks. Safe to call more than once. */
     void rollback();
 

@@ -310,6 +310,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         if (plan.transactional()) {
             if (transaction == null) {
                 transaction = engine.storage().begin();
+                transaction.session(state);
             }
             if (readOnly && plan.modifiesData()) {
                 throw new RustyDbException(ErrorCode.READ_ONLY_SQL_TRANSACTION, plan.commandName());
@@ -479,6 +480,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         isolation.blockStarted(modes.isolationLevel());
         if (transaction == null) {
             transaction = engine.storage().begin();
+            transaction.session(state);
         }
         explicitBlock = true;
         state.transactionStarted();
