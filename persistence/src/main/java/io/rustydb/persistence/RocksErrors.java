@@ -62,4 +62,9 @@ final class RocksErrors {
     static boolean incomplete(RocksDBException e) {
         return e.getStatus() != null && e.getStatus().getCode() == Status.Code.Incomplete;
     }
+
+    /** True when a row lock could not be taken in time because another transaction holds it. */
+    static boolean lockBusy(RocksDBException e) {
+        return e.getStatus() != null && e.getStatus().getCode() == Status.Code.TimedOut;
+    }
 }

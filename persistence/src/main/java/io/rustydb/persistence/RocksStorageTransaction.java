@@ -91,7 +91,7 @@ final class RocksStorageTransaction implements StorageTransaction {
     /** Takes a shared lock on a row read under SERIALIZABLE; 40001 if it changed after the snapshot. */
     void lockRead(org.rocksdb.ColumnFamilyHandle handle, byte[] key, String tablespace) {
         try {
-            txn.getForUpdate(latestRead, handle, key, false, true);
+            locking(() -> txn.getForUpdate(latestRead, handle, key, false, true));
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, tablespace);
         }
@@ -103,7 +103,8 @@ final class RocksStorageTransaction implements StorageTransaction {
         guardRead(tablespace, key, KeyCodec.successor(key));
         try {
             if (locksReads()) {
-                return txn.getForUpdate(statementSnapshot.readOptions, tablespace.handle(), key, false, true);
+                return locking(() -> txn.getForUpdate(statementSnapshot.readOptions, tablespace.handle(), key, false,
+                        true));
             }
             SessionState s = session;
             if (s == null) {
@@ -131,6 +132,8 @@ final class RocksStorageTransaction implements StorageTransaction {
     @Override
     public void session(SessionState state) {
         this.session = state;
+        // row locks are tried first (see locking): a held one makes the session wait where it is seen
+        txn.setLockTimeout(state == null ? lockWaitMillis : 0);
     }
 
     @Override
@@ -142,8 +145,8 @@ final class RocksStorageTransaction implements StorageTransaction {
         try {
             // Outside READ COMMITTED the lock is validated against the transaction snapshot: a row
             // changed by a transaction that committed after it fails with 40001.
-            return txn.getForUpdate(latestRead, tablespace.handle(), key, true,
-                    isolation != Isolation.READ_COMMITTED);
+            boolean validate = isolation != Isolation.READ_COMMITTED;
+            return locking(() -> txn.getForUpdate(latestRead, tablespace.handle(), key, true, validate));
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, tablespace.name());
         }
@@ -153,7 +156,46 @@ final class RocksStorageTransaction implements StorageTransaction {
     public void lockTimeout(long millis) {
         checkActive();
         lockWaitMillis = millis < 0 ? engine.settings().rocksLockTimeoutMillis() : millis;
+        if (session == null) {
+            txn.setLockTimeout(lockWaitMillis);
+        }
+    }
+
+    /** A RocksDB call that may take a row lock. */
+    private interface LockingCall<T> {
+        T run() throws RocksDBException;
+    }
+
+    /**
+     * Runs {@code call}, which may need a row lock. For a session the transaction's RocksDB lock
+     * timeout is 0, so a lock held by another transaction fails the call at once; then the
+     * session waits on "enq: TX - row lock contention" while the call runs again with the real
+     * timeout. A lock that is free costs nothing more.
+     */
+    private <T> T locking(LockingCall<T> call) throws RocksDBException {
+        SessionState s = session;
+        if (s == null) {
+            return call.run();
+        }
+        try {
+            return call.run();
+        } catch (RocksDBException e) {
+            if (!RocksErrors.lockBusy(e)) {
+                throw e;
+            }
+        }
+        s.beginWait(WaitEvent.ROW_LOCK_CONTENTION, 0, null);
+        boolean timedOut = false;
         txn.setLockTimeout(lockWaitMillis);
+        try {
+            return call.run();
+        } catch (RocksDBException e) {
+            timedOut = RocksErrors.lockBusy(e);
+            throw e;
+        } finally {
+            txn.setLockTimeout(0);
+            s.endWait(timedOut);
+        }
     }
 
     @Override
@@ -223,7 +265,10 @@ final class RocksStorageTransaction implements StorageTransaction {
         checkActive();
         wrote = true;
         try {
-            txn.put(tablespace.handle(), key, value);
+            locking(() -> {
+                txn.put(tablespace.handle(), key, value);
+                return null;
+            });
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, tablespace.name());
         }
@@ -234,7 +279,10 @@ final class RocksStorageTransaction implements StorageTransaction {
         checkActive();
         wrote = true;
         try {
-            txn.delete(tablespace.handle(), key);
+            locking(() -> {
+                txn.delete(tablespace.handle(), key);
+                return null;
+            });
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, tablespace.name());
         }

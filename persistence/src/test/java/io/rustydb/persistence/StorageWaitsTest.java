@@ -126,4 +126,56 @@ class StorageWaitsTest {
         assertEquals(1, totals.count(WaitEvent.LOG_FILE_SYNC));
         assertEquals(0, session.waitCount(WaitEvent.WRITE_STALL));
     }
+
+    @Test
+    void aWriteWaitsOnARowLockHeldByAnotherTransactionAndOnlyThen() throws Exception {
+        SessionState other = new SessionState(2, "v", "db", "b", Instant.now(), totals);
+        try (StorageTransaction holder = engine.begin(); StorageTransaction waiter = engine.begin()) {
+            holder.session(session);
+            waiter.session(other);
+            holder.beginStatement();
+            holder.put(users, key(7), "holder".getBytes(UTF_8));
+            waiter.beginStatement();
+            waiter.put(users, key(8), "free".getBytes(UTF_8));
+            assertEquals(0, other.waitCount(WaitEvent.ROW_LOCK_CONTENTION), "a free row lock is no wait");
+            java.util.concurrent.CompletableFuture<Void> blocked = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> waiter.put(users, key(7), "waiter".getBytes(UTF_8)));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (other.currentWait() == null && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(WaitEvent.ROW_LOCK_CONTENTION, other.currentWait().event());
+            Thread.sleep(100);
+            holder.commit();
+            blocked.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertNull(other.currentWait());
+            assertEquals(1, other.waitCount(WaitEvent.ROW_LOCK_CONTENTION));
+            assertTrue(other.waitNanos(WaitEvent.ROW_LOCK_CONTENTION) >= 90_000_000L);
+            waiter.commit();
+        }
+        try (StorageTransaction t = engine.begin()) {
+            t.beginStatement();
+            assertArrayEquals("waiter".getBytes(UTF_8), t.get(users, key(7)));
+        }
+    }
+
+    @Test
+    void aRowLockWaitThatTimesOutIsCountedAsATimeout() {
+        SessionState other = new SessionState(2, "v", "db", "b", Instant.now(), totals);
+        try (StorageTransaction holder = engine.begin(); StorageTransaction waiter = engine.begin()) {
+            holder.session(session);
+            waiter.session(other);
+            holder.beginStatement();
+            holder.put(users, key(9), "holder".getBytes(UTF_8));
+            waiter.beginStatement();
+            waiter.lockTimeout(100);
+            io.rustydb.common.RustyDbException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    io.rustydb.common.RustyDbException.class, () -> waiter.getForUpdate(users, key(9)));
+            assertEquals("55P03", e.code().sqlState());
+            assertEquals(1, other.waitCount(WaitEvent.ROW_LOCK_CONTENTION));
+            assertEquals(1, totals.timeouts(WaitEvent.ROW_LOCK_CONTENTION));
+            waiter.rollback();
+            holder.rollback();
+        }
+    }
 }
