@@ -150,7 +150,8 @@ final class RocksKvIterator implements KvIterator {
             fileOptions.setIterateUpperBound(upperSlice);
         }
         RocksIterator reading = owner.fileReadingIterator(fileOptions, handle);
-        waits.beginWait(WaitEvent.DB_FILE_SCATTERED_READ, 0, null);
+        waits.beginWait(WaitEvent.DB_FILE_SCATTERED_READ, null,
+                RocksStorageTransaction.objectOf(after != null ? after : lower));
         try {
             RocksIterator cacheOnly = iterator;
             iterator = reading;

@@ -91,7 +91,7 @@ final class RocksStorageTransaction implements StorageTransaction {
     /** Takes a shared lock on a row read under SERIALIZABLE; 40001 if it changed after the snapshot. */
     void lockRead(org.rocksdb.ColumnFamilyHandle handle, byte[] key, String tablespace) {
         try {
-            locking(() -> txn.getForUpdate(latestRead, handle, key, false, true));
+            locking(key, () -> txn.getForUpdate(latestRead, handle, key, false, true));
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, tablespace);
         }
@@ -103,13 +103,14 @@ final class RocksStorageTransaction implements StorageTransaction {
         guardRead(tablespace, key, KeyCodec.successor(key));
         try {
             if (locksReads()) {
-                return locking(() -> txn.getForUpdate(statementSnapshot.readOptions, tablespace.handle(), key, false,
+                return locking(key, () -> txn.getForUpdate(statementSnapshot.readOptions, tablespace.handle(), key, false,
                         true));
             }
             SessionState s = session;
             if (s == null) {
                 return txn.get(statementSnapshot.readOptions, tablespace.handle(), key);
             }
+            s.currentObject(objectOf(key), tablespace.name());
             try {
                 return txn.get(statementSnapshot.cacheOnly(), tablespace.handle(), key);
             } catch (RocksDBException e) {
@@ -118,7 +119,7 @@ final class RocksStorageTransaction implements StorageTransaction {
                 }
             }
             // the block is not in the buffer pool: the read goes to a file
-            s.beginWait(WaitEvent.DB_FILE_SEQUENTIAL_READ, 0, null);
+            s.beginWait(WaitEvent.DB_FILE_SEQUENTIAL_READ, null, objectOf(key));
             try {
                 return txn.get(statementSnapshot.readOptions, tablespace.handle(), key);
             } finally {
@@ -146,7 +147,7 @@ final class RocksStorageTransaction implements StorageTransaction {
             // Outside READ COMMITTED the lock is validated against the transaction snapshot: a row
             // changed by a transaction that committed after it fails with 40001.
             boolean validate = isolation != Isolation.READ_COMMITTED;
-            return locking(() -> txn.getForUpdate(latestRead, tablespace.handle(), key, true, validate));
+            return locking(key, () -> txn.getForUpdate(latestRead, tablespace.handle(), key, true, validate));
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, tablespace.name());
         }
@@ -161,6 +162,11 @@ final class RocksStorageTransaction implements StorageTransaction {
         }
     }
 
+    /** The table or index a key belongs to, 0 for keys that are not object data. */
+    static int objectOf(byte[] key) {
+        return key != null && key.length >= 4 ? KeyCodec.objectId(key) : 0;
+    }
+
     /** A RocksDB call that may take a row lock. */
     private interface LockingCall<T> {
         T run() throws RocksDBException;
@@ -172,7 +178,7 @@ final class RocksStorageTransaction implements StorageTransaction {
      * session waits on "enq: TX - row lock contention" while the call runs again with the real
      * timeout. A lock that is free costs nothing more.
      */
-    private <T> T locking(LockingCall<T> call) throws RocksDBException {
+    private <T> T locking(byte[] key, LockingCall<T> call) throws RocksDBException {
         SessionState s = session;
         if (s == null) {
             return call.run();
@@ -184,7 +190,7 @@ final class RocksStorageTransaction implements StorageTransaction {
                 throw e;
             }
         }
-        s.beginWait(WaitEvent.ROW_LOCK_CONTENTION, 0, null);
+        s.beginWait(WaitEvent.ROW_LOCK_CONTENTION, null, objectOf(key));
         boolean timedOut = false;
         txn.setLockTimeout(lockWaitMillis);
         try {
@@ -265,7 +271,7 @@ final class RocksStorageTransaction implements StorageTransaction {
         checkActive();
         wrote = true;
         try {
-            locking(() -> {
+            locking(key, () -> {
                 txn.put(tablespace.handle(), key, value);
                 return null;
             });
@@ -279,7 +285,7 @@ final class RocksStorageTransaction implements StorageTransaction {
         checkActive();
         wrote = true;
         try {
-            locking(() -> {
+            locking(key, () -> {
                 txn.delete(tablespace.handle(), key);
                 return null;
             });
@@ -303,6 +309,9 @@ final class RocksStorageTransaction implements StorageTransaction {
             options.setIterateUpperBound(upper);
         }
         SessionState s = session;
+        if (s != null) {
+            s.currentObject(objectOf(lowerInclusive), tablespace.name());
+        }
         if (s != null && !locksReads()) {
             // reads only what the buffer pool holds; a miss is read from a file as a wait (RocksKvIterator)
             options.setReadTier(ReadTier.BLOCK_CACHE_TIER);

@@ -121,6 +121,7 @@ public final class Guardian {
         });
 
         AshService ash = AshService.start(context, settings.ash(), registry.waitTotals(), registry::sessions);
+        ash.history().objectNames(sql::objectName);
         sql.registerSystemViews(ash.views());
 
         ApiContext api = new ApiContext(lifecycle, registry, roles, health,

@@ -57,6 +57,21 @@ public final class SqlEngine implements AutoCloseable {
         systemViews.register(provider);
     }
 
+    /** The name of the table or index with storage object id {@code objectId}, or null. */
+    public String objectName(int objectId) {
+        for (io.rustydb.sql.catalog.TableDef t : context.catalog().tables()) {
+            if (t.id() == objectId) {
+                return t.name();
+            }
+            for (io.rustydb.sql.catalog.IndexDef i : t.indexes()) {
+                if (i.id() == objectId) {
+                    return i.name();
+                }
+            }
+        }
+        return null;
+    }
+
     /** Names of the registered system views. */
     public java.util.List<String> systemViewNames() {
         return systemViews.names();

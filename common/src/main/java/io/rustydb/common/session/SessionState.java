@@ -31,8 +31,8 @@ public final class SessionState {
     private volatile long planHash;
     /** The wait in progress, null while on CPU or idle between statements. */
     private volatile Wait wait;
-    /** The table or index the running statement works on, null if none (yet). */
-    private volatile String currentObject;
+    /** The storage object (table or index id) the running statement last read or wrote, 0 if none (yet). */
+    private volatile int currentObject;
     private volatile String currentTablespace;
     /** Cumulative CPU and DB (elapsed while active) time of this session's statements, nanoseconds. */
     private volatile long cpuNanos;
@@ -44,9 +44,22 @@ public final class SessionState {
 
     /**
      * A wait in progress: its event, when it began ({@link System#nanoTime()} and wall clock), the
-     * session holding what it waits for (0 if unknown or none) and the object it waits on (or null).
+     * session holding what it waits for, and the object it waits on (by name, or by storage object
+     * id when only the storage layer knows it, 0 if none).
+     *
+     * @param blockingSession the blocking session if known when the wait began, else 0
+     * @param blocker finds the blocking session while the wait lasts (0 if none or gone); may be null
      */
-    public record Wait(WaitEvent event, long startNanos, long startMillis, int blockingSession, String object) {
+    public record Wait(WaitEvent event, long startNanos, long startMillis, int blockingSession,
+            java.util.function.IntSupplier blocker, String object, int objectId) {
+
+        /** The session holding what this wait is for, 0 if unknown or none. */
+        public int blockingSessionNow() {
+            if (blockingSession != 0 || blocker == null) {
+                return blockingSession;
+            }
+            return blocker.getAsInt();
+        }
     }
 
     public SessionState(int sessionId, String user, String database, String clientAddress, Instant loginTime) {
@@ -126,7 +139,7 @@ public final class SessionState {
         this.statementCount = statementCount + 1;
         this.statementStartMillis = now;
         this.stateChangeMillis = now;
-        this.currentObject = null;
+        this.currentObject = 0;
         this.currentTablespace = null;
         this.status = SessionStatus.ACTIVE;
     }
@@ -137,7 +150,7 @@ public final class SessionState {
             throw new IllegalArgumentException("not an idle status: " + idleStatus);
         }
         this.stateChangeMillis = System.currentTimeMillis();
-        this.currentObject = null;
+        this.currentObject = 0;
         this.currentTablespace = null;
         this.status = idleStatus;
     }
@@ -174,15 +187,15 @@ public final class SessionState {
      * after the blocking call returns (in a finally block).
      */
     public void beginWait(WaitEvent event, int blockingSession, String object) {
-        this.wait = new Wait(event, System.nanoTime(), System.currentTimeMillis(), blockingSession, object);
+        this.wait = new Wait(event, System.nanoTime(), System.currentTimeMillis(), blockingSession, null, object, 0);
     }
 
-    /** Updates who the session waits for, once that is known (a lock holder found after the wait began). */
-    public void blockedBy(int blockingSession) {
-        Wait w = wait;
-        if (w != null && w.blockingSession() != blockingSession) {
-            this.wait = new Wait(w.event(), w.startNanos(), w.startMillis(), blockingSession, w.object());
-        }
+    /**
+     * Marks the start of a wait on storage object {@code objectId} (0 if none) whose blocker, if
+     * any, {@code blocker} finds on demand.
+     */
+    public void beginWait(WaitEvent event, java.util.function.IntSupplier blocker, int objectId) {
+        this.wait = new Wait(event, System.nanoTime(), System.currentTimeMillis(), 0, blocker, null, objectId);
     }
 
     /** Ends the wait in progress, adding it to this session's and the node's totals. */
@@ -221,13 +234,17 @@ public final class SessionState {
         return waitMaxNanos.get(event.ordinal());
     }
 
-    /** The object (table or index) the running statement works on. */
-    public void currentObject(String object, String tablespace) {
-        this.currentObject = object;
-        this.currentTablespace = tablespace;
+    /** The storage object (table or index id) the running statement works on now, and its tablespace. */
+    public void currentObject(int objectId, String tablespace) {
+        if (objectId != currentObject) {
+            this.currentObject = objectId;
+        }
+        if (tablespace != currentTablespace) {
+            this.currentTablespace = tablespace;
+        }
     }
 
-    public String currentObject() {
+    public int currentObject() {
         return currentObject;
     }
 

@@ -40,6 +40,7 @@ public final class ActiveSessionHistory {
     private final BoundedSourceQueue<AshSample> queue;
     private final Source<AshSample, NotUsed> stream;
     private final LongAdder streamDropped = new LongAdder();
+    private volatile java.util.function.IntFunction<String> objectNames = id -> null;
 
     /** Who a session was: resolvable for the retention after it ends. */
     public record SessionIdentity(int sessionId, String user, String program, String clientAddress,
@@ -63,6 +64,11 @@ public final class ActiveSessionHistory {
             this.queue = null;
             this.stream = Source.empty();
         }
+    }
+
+    /** How storage object ids in waits are named (tables and indexes, from the catalog; null if unknown). */
+    public void objectNames(java.util.function.IntFunction<String> names) {
+        this.objectNames = names;
     }
 
     public AshSettings settings() {
@@ -136,10 +142,11 @@ public final class ActiveSessionHistory {
         }
         // with capture_wait_events off a waiting session is still WAITING in its wait class, without the event
         boolean waits = wait != null && s.captureWaitEvents();
-        int blocking = wait != null && s.captureBlockingSessions() ? wait.blockingSession() : 0;
+        int blocking = wait != null && s.captureBlockingSessions() ? wait.blockingSessionNow() : 0;
         String sessionState = wait == null ? AshSample.ON_CPU : blocking != 0 ? AshSample.BLOCKED : AshSample.WAITING;
         long waited = wait == null ? 0 : Math.max(0, (System.nanoTime() - wait.startNanos()) / 1000);
-        String object = wait != null && wait.object() != null ? wait.object() : state.currentObject();
+        String object = wait != null && wait.object() != null ? wait.object()
+                : objectName(wait != null && wait.objectId() != 0 ? wait.objectId() : state.currentObject());
         return new AshSample(nextSampleId.getAndIncrement(), nowMillis, weightMillis, state.sessionId(),
                 state.loginTime().getEpochSecond(), state.user(), state.applicationName(), state.clientAddress(),
                 state.loginTime().toEpochMilli(), state.sqlId(), s.captureSqlText() ? state.sqlText() : null,
@@ -147,6 +154,10 @@ public final class ActiveSessionHistory {
                 wait == null ? io.rustydb.common.session.WaitClass.CPU : wait.event().waitClass(), waits ? wait.event() : null,
                 waits ? wait.startNanos() : 0, waits ? waited : 0, blocking, object, state.currentTablespace(),
                 s.captureResourceUsage() ? state.cpuNanos() : -1, s.captureResourceUsage() ? state.dbNanos() : -1);
+    }
+
+    private String objectName(int objectId) {
+        return objectId == 0 ? null : objectNames.apply(objectId);
     }
 
     private static SessionIdentity identity(SessionState state, long nowMillis, boolean ended) {

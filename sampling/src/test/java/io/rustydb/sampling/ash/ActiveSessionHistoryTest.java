@@ -48,7 +48,7 @@ class ActiveSessionHistoryTest {
         assertEquals(WaitEvent.ROW_LOCK_CONTENTION, b.waitEvent());
         assertEquals(1, b.blockingSession());
         assertEquals("sqlB", b.sqlId());
-        assertEquals("t", b.currentObject());
+        assertEquals("t", b.currentObject(), "a wait names its object");
         assertEquals(50, b.weightMillis());
         AshSample c = samples.get(1);
         assertEquals(AshSample.ON_CPU, c.sessionState());

@@ -148,6 +148,95 @@ class AshIT {
         }
     }
 
+    @Test
+    void aSessionBlockedOnARowLockIsSampledWithItsBlockerUntilTheBlockerCommits() throws Exception {
+        try (Connection a = server.connect(); Connection b = server.connect()) {
+            int holder = a.unwrap(PGConnection.class).getBackendPID();
+            int waiter = b.unwrap(PGConnection.class).getBackendPID();
+            a.setAutoCommit(false);
+            try (Statement s = a.createStatement()) {
+                s.executeUpdate("UPDATE nums SET v = v + 1 WHERE id = 42");
+            }
+            CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
+                try (Statement s = b.createStatement()) {
+                    return s.executeUpdate("UPDATE nums SET v = 100 WHERE id = 42");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(800);
+            String waiterSqlId = sqlIdOf(waiter);
+            long commitMillis = System.currentTimeMillis();
+            a.commit();
+            assertEquals(1, blocked.get(30, TimeUnit.SECONDS));
+            Thread.sleep(300);
+
+            List<JsonNode> samples = list(api.get("/api/v1/ash/samples?session_id=" + waiter, admin).ok(200).data()
+                    .get("samples"));
+            List<JsonNode> waits = samples.stream().filter(n -> n.get("sql_id").asText().equals(waiterSqlId)).toList();
+            assertTrue(waits.size() >= 8, "blocked for 800 ms at 50 ms: " + samples);
+            for (JsonNode w : waits) {
+                assertEquals("BLOCKED", w.get("session_state").asText(), w.toString());
+                assertEquals("Application", w.get("wait_class").asText());
+                assertEquals("enq_tx_row_lock_contention", w.get("wait_event").asText());
+                assertEquals(holder, w.get("blocking_session").asInt(), w.toString());
+                assertTrue(Instant.parse(w.get("sample_time").asText()).toEpochMilli() <= commitMillis + 100,
+                        "no blocked sample after the holder committed: " + w);
+            }
+            JsonNode chains = api.get("/api/v1/ash/report?report_type=blocking_chains", admin).ok(200).data();
+            JsonNode chain = list(chains.get("blocking_chains")).stream()
+                    .filter(c -> c.get("blocking_session").asInt() == holder).findFirst().orElseThrow();
+            assertEquals(waiter, chain.get("blocked_sessions").get(0).get("session_id").asInt(), chains.toString());
+            assertTrue(chain.get("blocked_time_ms").asLong() >= 400, chains.toString());
+
+            try (Statement s = b.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*), "
+                    + "min(blocking_session), max(blocking_session) FROM v$active_session_history WHERE session_id = "
+                    + waiter + " AND event = 'enq: TX - row lock contention' AND wait_class = 'Application'")) {
+                assertTrue(rs.next());
+                assertEquals(waits.size(), rs.getLong(1));
+                assertEquals(holder, rs.getInt(2));
+                assertEquals(holder, rs.getInt(3));
+            }
+        }
+    }
+
+    @Test
+    void committingWithDurableWalWaitsOnLogFileSync() throws Exception {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            long before = syncWaits(s);
+            int pid = c.unwrap(PGConnection.class).getBackendPID();
+            // commit until the sampler has caught the session in its WAL sync (each fsync is short)
+            int commits = 0;
+            JsonNode commit = null;
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (commit == null && System.currentTimeMillis() < deadline) {
+                for (int i = 0; i < 100; i++, commits++) {
+                    s.executeUpdate("INSERT INTO loaded VALUES (" + (1000 + commits) + ", 'commit')");
+                }
+                JsonNode report = api.get("/api/v1/ash/report?report_type=wait_events&session_id=" + pid, admin)
+                        .ok(200).data();
+                commit = list(report.get("wait_classes")).stream()
+                        .filter(n -> n.get("wait_class").asText().equals("Commit")).findFirst().orElse(null);
+            }
+            assertTrue(commit != null, "no Commit wait sampled in " + commits + " commits");
+            assertEquals("log_file_sync", commit.get("top_events").get(0).get("event").asText());
+            assertEquals(before + commits, syncWaits(s), "one WAL sync wait per committed write, none for reads");
+            try (ResultSet rs = s.executeQuery("SELECT total_waits FROM v$session_event WHERE session_id = " + pid
+                    + " AND event = 'log file sync'")) {
+                assertTrue(rs.next());
+                assertEquals(commits, rs.getLong(1));
+            }
+        }
+    }
+
+    private static long syncWaits(Statement s) throws java.sql.SQLException {
+        try (ResultSet rs = s.executeQuery(
+                "SELECT wait_count FROM v$system_wait_events WHERE wait_event = 'log file sync'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** Sends {@code first}, pauses, then sends {@code second}. */
     private static final class SlowInput extends InputStream {
         private final byte[] first;
