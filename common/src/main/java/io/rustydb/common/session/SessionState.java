@@ -9,6 +9,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * without messaging the session. Identity fields are fixed at login.
  */
 public final class SessionState {
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Whether statements measure their thread's CPU time (ASH's capture_resource_usage). */
+    private static volatile boolean measureCpu = THREADS.isCurrentThreadCpuTimeSupported();
     private final int sessionId;
     private final String user;
     private final String database;
@@ -37,6 +41,9 @@ public final class SessionState {
     /** Cumulative CPU and DB (elapsed while active) time of this session's statements, nanoseconds. */
     private volatile long cpuNanos;
     private volatile long dbNanos;
+    /** When the running statement started: nanoTime, and the thread's CPU time (-1 if not measured). */
+    private long statementNanos;
+    private long statementCpuNanos = -1;
     private final AtomicLongArray waitCounts = new AtomicLongArray(WaitEvent.values().length);
     private final AtomicLongArray waitNanos = new AtomicLongArray(WaitEvent.values().length);
     private final AtomicLongArray waitMaxNanos = new AtomicLongArray(WaitEvent.values().length);
@@ -137,6 +144,8 @@ public final class SessionState {
         this.sqlId = id;
         this.planHash = 0;
         this.statementCount = statementCount + 1;
+        this.statementNanos = System.nanoTime();
+        this.statementCpuNanos = measureCpu ? THREADS.getCurrentThreadCpuTime() : -1;
         this.statementStartMillis = now;
         this.stateChangeMillis = now;
         this.currentObject = 0;
@@ -148,6 +157,11 @@ public final class SessionState {
     public void becameIdle(SessionStatus idleStatus) {
         if (idleStatus == SessionStatus.ACTIVE) {
             throw new IllegalArgumentException("not an idle status: " + idleStatus);
+        }
+        if (status == SessionStatus.ACTIVE) {
+            // the statement ran on this thread from statementStarted to here
+            long cpu = statementCpuNanos >= 0 ? THREADS.getCurrentThreadCpuTime() - statementCpuNanos : 0;
+            addStatementTime(cpu, System.nanoTime() - statementNanos);
         }
         this.stateChangeMillis = System.currentTimeMillis();
         this.currentObject = 0;
@@ -252,8 +266,13 @@ public final class SessionState {
         return currentTablespace;
     }
 
+    /** Whether sessions measure the CPU time of their statements (a system call per statement start and end). */
+    public static void measureCpu(boolean on) {
+        measureCpu = on && THREADS.isCurrentThreadCpuTimeSupported();
+    }
+
     /** Adds a finished statement's CPU and elapsed time. */
-    public void addStatementTime(long cpu, long elapsed) {
+    private void addStatementTime(long cpu, long elapsed) {
         this.cpuNanos = cpuNanos + Math.max(0, cpu);
         this.dbNanos = dbNanos + Math.max(0, elapsed);
     }

@@ -93,6 +93,8 @@ class AshIT {
             assertEquals("CPU", first.get("wait_class").asText());
             assertTrue(first.get("sql_text").asText().contains("nums a, nums b"));
             assertTrue(first.get("sample_weight_ms").asLong() > 0);
+            // cumulative CPU and DB time of the session's finished statements (the CREATE/INSERT before)
+            assertTrue(first.get("db_time_ms").asDouble() >= first.get("cpu_time_ms").asDouble(), first.toString());
 
             JsonNode report = api.get("/api/v1/ash/report?report_type=top_sql_by_cpu&session_id=" + pid, admin)
                     .ok(200).data();
@@ -107,6 +109,13 @@ class AshIT {
                 assertEquals("ON CPU", rs.getString(1));
                 assertTrue(rs.getLong(2) >= 3);
             }
+            // samples of a second execution carry the session's CPU time, the first execution's included
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM nums a, nums b WHERE a.v + b.v = 5")) {
+                rs.next();
+            }
+            double cpu = list(api.get("/api/v1/ash/samples?session_id=" + pid, admin).ok(200).data().get("samples"))
+                    .stream().mapToDouble(n -> n.get("cpu_time_ms").asDouble()).max().orElse(0);
+            assertTrue(cpu >= millis * 0.5, "measured CPU " + cpu + " ms after a " + millis + " ms CPU-bound query");
         }
     }
 
