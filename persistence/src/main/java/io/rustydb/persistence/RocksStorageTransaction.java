@@ -40,12 +40,39 @@ final class RocksStorageTransaction implements StorageTransaction {
     private boolean readInStatement;
     /** This transaction's bulk loads, in the order they started. */
     private final List<BulkLoad> bulkLoads = new ArrayList<>(0);
+    /** The session that began it, 0 for the engine's own work. */
+    private final int owner;
+    private final long startMillis = System.currentTimeMillis();
+    /** Row locks held when last counted, for observers; -1 before the first count. */
+    private volatile long lockCount = -1;
+    /**
+     * System.nanoTime() when the latest call that may wait for a row lock (put, delete,
+     * getForUpdate, a SERIALIZABLE read) began; written opaquely, read by {@link #activity()} to
+     * time a wait in progress.
+     */
+    @SuppressWarnings("unused") // accessed through LOCK_CALL_START
+    private long lockCallStart;
+    private static final java.lang.invoke.VarHandle LOCK_CALL_START;
 
-    RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn, long ticket) {
+    static {
+        try {
+            LOCK_CALL_START = java.lang.invoke.MethodHandles.lookup()
+                    .findVarHandle(RocksStorageTransaction.class, "lockCallStart", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Guards the native transaction against observers: {@link #activity()} never reads a closed one. */
+    private final Object nativeGuard = new Object();
+    private boolean nativeClosed;
+
+    RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn, long ticket, int owner) {
         this.engine = engine;
         this.db = db;
         this.txn = txn;
         this.ticket = ticket;
+        this.owner = owner;
         this.lockWaitMillis = engine.settings().rocksLockTimeoutMillis();
         this.statementSnapshot = new SnapshotRef(db);
     }
@@ -85,6 +112,7 @@ final class RocksStorageTransaction implements StorageTransaction {
 
     /** Takes a shared lock on a row read under SERIALIZABLE; 40001 if it changed after the snapshot. */
     void lockRead(org.rocksdb.ColumnFamilyHandle handle, byte[] key, String tablespace) {
+        lockCallStarting();
         try {
             txn.getForUpdate(latestRead, handle, key, false, true);
         } catch (RocksDBException e) {
@@ -98,6 +126,7 @@ final class RocksStorageTransaction implements StorageTransaction {
         guardRead(tablespace, key, KeyCodec.successor(key));
         try {
             if (locksReads()) {
+                lockCallStarting();
                 return txn.getForUpdate(statementSnapshot.readOptions, tablespace.handle(), key, false, true);
             }
             return txn.get(statementSnapshot.readOptions, tablespace.handle(), key);
@@ -112,6 +141,7 @@ final class RocksStorageTransaction implements StorageTransaction {
         if (!engine.bulkLoads().idle()) {
             engine.bulkLoads().beforeLock(this, tablespace.handle(), key, KeyCodec.successor(key), lockWaitMillis);
         }
+        lockCallStarting();
         try {
             // Outside READ COMMITTED the lock is validated against the transaction snapshot: a row
             // changed by a transaction that committed after it fails with 40001.
@@ -195,6 +225,7 @@ final class RocksStorageTransaction implements StorageTransaction {
     public void put(Tablespace tablespace, byte[] key, byte[] value) {
         checkActive();
         wrote = true;
+        lockCallStarting();
         try {
             txn.put(tablespace.handle(), key, value);
         } catch (RocksDBException e) {
@@ -206,6 +237,7 @@ final class RocksStorageTransaction implements StorageTransaction {
     public void delete(Tablespace tablespace, byte[] key) {
         checkActive();
         wrote = true;
+        lockCallStarting();
         try {
             txn.delete(tablespace.handle(), key);
         } catch (RocksDBException e) {
@@ -325,6 +357,41 @@ final class RocksStorageTransaction implements StorageTransaction {
     }
 
     @Override
+    public void countLocks() {
+        if (active) {
+            // RocksDB's count of the keys this transaction locked (writes, getForUpdate, shared reads)
+            lockCount = txn.getNumKeys();
+        }
+    }
+
+    /** Notes the start of a call that may wait for a row lock (a plain store, no fence). */
+    private void lockCallStarting() {
+        LOCK_CALL_START.setOpaque(this, System.nanoTime());
+    }
+
+    /**
+     * What the transaction is doing, for observers on other threads; null once it has ended.
+     * RocksDB reads the lock wait under its own mutex, so this is safe while the owner runs.
+     */
+    TransactionActivity activity() {
+        synchronized (nativeGuard) {
+            if (nativeClosed) {
+                return null;
+            }
+            long[] holders = txn.getWaitingTxns().getTransactionIds();
+            List<Long> waitingFor = new ArrayList<>(holders.length);
+            for (long holder : holders) {
+                waitingFor.add(holder);
+            }
+            // a waiting owner is blocked inside the call it noted last
+            long waitNanos = holders.length == 0 ? 0
+                    : Math.max(0, System.nanoTime() - (long) LOCK_CALL_START.getOpaque(this));
+            return new TransactionActivity(txn.getID(), owner, startMillis, lockCount, waitingFor,
+                    waitNanos / 1_000_000);
+        }
+    }
+
+    @Override
     public boolean isActive() {
         return active;
     }
@@ -338,7 +405,10 @@ final class RocksStorageTransaction implements StorageTransaction {
         active = false;
         statementSnapshot.release();
         latestRead.close();
-        txn.close();
+        synchronized (nativeGuard) {
+            nativeClosed = true;
+            txn.close();
+        }
         engine.transactionFinished(this);
     }
 

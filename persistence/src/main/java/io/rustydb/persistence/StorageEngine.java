@@ -196,11 +196,19 @@ public final class StorageEngine implements AutoCloseable {
         return created;
     }
 
-    /** Starts a pessimistic READ COMMITTED transaction with deadlock detection. */
+    /** Starts a pessimistic READ COMMITTED transaction with deadlock detection for the engine's own work. */
     public StorageTransaction begin() {
+        return begin(0);
+    }
+
+    /**
+     * Starts a pessimistic READ COMMITTED transaction with deadlock detection on behalf of session
+     * {@code owner} (the owner {@link #transactionActivity()} reports).
+     */
+    public StorageTransaction begin(int owner) {
         checkOpen();
         Transaction txn = db.beginTransaction(resources.writeOptions, resources.txnOptions);
-        RocksStorageTransaction t = new RocksStorageTransaction(this, db, txn, tickets.incrementAndGet());
+        RocksStorageTransaction t = new RocksStorageTransaction(this, db, txn, tickets.incrementAndGet(), owner);
         activeTransactions.add(t);
         return t;
     }
@@ -309,6 +317,22 @@ public final class StorageEngine implements AutoCloseable {
     /** Transactions begun and not yet committed or rolled back, for monitoring. */
     public int activeTransactionCount() {
         return activeTransactions.size();
+    }
+
+    /**
+     * What every open transaction is doing now: its id, owner, start, counted row locks and the
+     * transactions it waits for. Costs two native calls per open transaction; for monitoring on
+     * demand, not for every statement.
+     */
+    public List<TransactionActivity> transactionActivity() {
+        List<TransactionActivity> all = new ArrayList<>(activeTransactions.size());
+        for (RocksStorageTransaction t : activeTransactions) {
+            TransactionActivity activity = t.activity();
+            if (activity != null) {
+                all.add(activity);
+            }
+        }
+        return all;
     }
 
     /**

@@ -28,6 +28,7 @@ public record StatementContext(EngineContext engine, StorageTransaction transact
         return new ExecutionContext(engine.planner().rootSchema(), engine.planner().typeFactory(), transaction,
                 slotValues, cancelFlag, startMillis, timeZone, deadlineMillis,
                 session == null ? null : session.userName(), session == null ? null : session.databaseName())
-                .withSequences(session == null ? null : session.sequences());
+                .withSequences(session == null ? null : session.sequences())
+                .withSession(session, engine.admin());
     }
 }
