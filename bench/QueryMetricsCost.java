@@ -46,7 +46,7 @@ public final class QueryMetricsCost {
                     long begin = System.nanoTime();
                     local += begin & 1;
                     metrics.completed(System.nanoTime() - begin + 40_000);
-                    metrics.committed();
+                    metrics.committed(40_000);
                 }
                 cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
                 sink += local;

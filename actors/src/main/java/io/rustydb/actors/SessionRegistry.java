@@ -1,10 +1,12 @@
 package io.rustydb.actors;
 
 import io.rustydb.common.session.SessionState;
+import io.rustydb.sql.admin.LockWaits;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +64,8 @@ public final class SessionRegistry {
     private final SecureRandom random = new SecureRandom();
     /** Every session's finished waits, kept after the session ends ({@code v$system_wait_events}). */
     private final io.rustydb.common.session.WaitTotals waitTotals = new io.rustydb.common.session.WaitTotals();
+    /** Who waits for whose locks; none until the SQL engine is plugged in. */
+    private volatile LockWaits lockWaits;
 
     /** A registry that refuses a connection beyond {@code maxConnections} at once. */
     public SessionRegistry(int maxConnections) {
@@ -250,6 +254,50 @@ public final class SessionRegistry {
             states.add(e.state());
         }
         return states;
+    }
+
+    /** Lets {@link #snapshot()} and {@link #lockWaits()} tell which sessions wait for whose locks. */
+    public void plugLockWaits(LockWaits waits) {
+        this.lockWaits = waits;
+    }
+
+    /**
+     * The open sessions waiting for a row or table lock now, by session id (evaluated now: two
+     * native calls per open transaction). Empty until {@link #plugLockWaits} was called.
+     */
+    public Map<Integer, LockWaits.LockWait> lockWaits() {
+        LockWaits source = lockWaits;
+        if (source == null) {
+            return Map.of();
+        }
+        Map<Integer, LockWaits.LockWait> waits = new java.util.HashMap<>(source.current());
+        waits.keySet().retainAll(entries.keySet());
+        return waits;
+    }
+
+    /** Open sessions waiting for a lock now (for the lock contention check and v$system_performance). */
+    public int blockedSessionCount() {
+        return lockWaits().size();
+    }
+
+    /** Every open session as v$session shows it, by session id, with its lock wait. */
+    public List<SessionSnapshot> snapshot() {
+        Map<Integer, LockWaits.LockWait> waits = lockWaits();
+        List<SessionSnapshot> all = new ArrayList<>(entries.size());
+        for (Entry e : entries.values()) {
+            all.add(SessionSnapshot.of(e.state(), waits.get(e.state().sessionId())));
+        }
+        all.sort(Comparator.comparingInt(SessionSnapshot::sessionId));
+        return all;
+    }
+
+    /** One open session as v$session shows it, if there is one with this id. */
+    public Optional<SessionSnapshot> snapshot(int sessionId) {
+        Entry entry = entries.get(sessionId);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        return Optional.of(SessionSnapshot.of(entry.state(), lockWaits().get(sessionId)));
     }
 
     /** Connections holding a slot, including those still in startup. */

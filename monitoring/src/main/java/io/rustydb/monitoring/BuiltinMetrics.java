@@ -39,6 +39,8 @@ public final class BuiltinMetrics {
             "Number of transactions open in storage now");
     public static final Metric.Counter TRANSACTIONS = counter("rustydb_transactions_total",
             "Transactions ended, by status: committed or rolled_back (autocommit statements count as one each)");
+    public static final Metric.Counter DEADLOCKS = counter("rustydb_deadlocks_total",
+            "Deadlocks detected: statements chosen as a deadlock's victim (SQLSTATE 40P01)");
 
     // Performance
     static final String QUERY_DURATION_SUM = "rustydb_query_duration_ms.sum_ns";

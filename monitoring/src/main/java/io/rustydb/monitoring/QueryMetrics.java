@@ -1,5 +1,6 @@
 package io.rustydb.monitoring;
 
+import java.util.concurrent.atomic.LongAdder;
 import kamon.metric.Counter;
 import kamon.metric.Histogram;
 
@@ -19,6 +20,13 @@ public final class QueryMetrics {
     private final Counter durationNanos;
     private final Counter committed;
     private final Counter rolledBack;
+    // Transaction totals since the node started, read exactly by GET /api/v1/stats/transactions
+    // (Kamon's counters are only readable per tick).
+    private final LongAdder committedTotal = new LongAdder();
+    private final LongAdder rolledBackTotal = new LongAdder();
+    private final LongAdder transactionNanos = new LongAdder();
+    private final LongAdder deadlockTotal = new LongAdder();
+    private final Counter deadlocks;
 
     private QueryMetrics(boolean enabled) {
         this.enabled = enabled;
@@ -28,6 +36,7 @@ public final class QueryMetrics {
         this.durationNanos = enabled ? BuiltinMetrics.QUERY_DURATION_NANOS.withoutTags() : null;
         this.committed = enabled ? BuiltinMetrics.TRANSACTIONS.withTag("status", "committed") : null;
         this.rolledBack = enabled ? BuiltinMetrics.TRANSACTIONS.withTag("status", "rolled_back") : null;
+        this.deadlocks = enabled ? BuiltinMetrics.DEADLOCKS.withoutTags() : null;
     }
 
     /** Instruments registered in Kamon's registry. */
@@ -63,17 +72,57 @@ public final class QueryMetrics {
         durationNanos.increment(nanos);
     }
 
-    /** A transaction committed. */
-    public void committed() {
+    /** A transaction committed {@code nanos} after it began. */
+    public void committed(long nanos) {
         if (enabled) {
             committed.increment();
+            committedTotal.increment();
+            transactionNanos.add(nanos);
         }
     }
 
-    /** A transaction rolled back (explicitly, after an error, or when its session ended). */
-    public void rolledBack() {
+    /**
+     * A transaction rolled back (explicitly, after an error, or when its session ended)
+     * {@code nanos} after it began.
+     */
+    public void rolledBack(long nanos) {
         if (enabled) {
             rolledBack.increment();
+            rolledBackTotal.increment();
+            transactionNanos.add(nanos);
+        }
+    }
+
+    /** A statement was chosen as the victim of a deadlock (SQLSTATE 40P01). */
+    public void deadlock() {
+        if (enabled) {
+            deadlocks.increment();
+            deadlockTotal.increment();
+        }
+    }
+
+    /** Transactions ended and deadlocks since the node started (all zero when disabled). */
+    public TransactionTotals transactionTotals() {
+        return new TransactionTotals(committedTotal.sum(), rolledBackTotal.sum(), transactionNanos.sum(),
+                deadlockTotal.sum());
+    }
+
+    /**
+     * Totals since the node started.
+     *
+     * @param nanos the summed durations of the ended transactions, each from its start to its
+     *     commit or rollback
+     */
+    public record TransactionTotals(long committed, long rolledBack, long nanos, long deadlocks) {
+
+        /** Committed plus rolled back. */
+        public long total() {
+            return committed + rolledBack;
+        }
+
+        /** Mean duration of the ended transactions in milliseconds; NaN when none ended. */
+        public double averageMillis() {
+            return total() == 0 ? Double.NaN : nanos / 1e6 / total();
         }
     }
 }

@@ -47,9 +47,9 @@ class NodeMetricsTest {
         q.completed(7_000_000); // 7 ms
         q.failed(2_000_000_000L); // 2 s
         q.failed(-1); // before running
-        q.committed();
-        q.rolledBack();
-        q.rolledBack();
+        q.committed(1_000_000);
+        q.rolledBack(2_000_000);
+        q.rolledBack(2_000_000);
         long tick = metrics.ticks();
         await(() -> metrics.ticks() > tick + 1);
         assertEquals(queriesBefore + 4, value("rustydb_queries_total", Map.of()));

@@ -45,12 +45,39 @@ final class RocksStorageTransaction implements StorageTransaction {
     private final List<BulkLoad> bulkLoads = new ArrayList<>(0);
     /** The session whose waits (block reads, commit) this transaction publishes; null for the engine's own work. */
     private SessionState session;
+    /** The session that began it, 0 for the engine's own work. */
+    private final int owner;
+    private final long startMillis = System.currentTimeMillis();
+    /** Row locks held when last counted, for observers; -1 before the first count. */
+    private volatile long lockCount = -1;
+    /**
+     * System.nanoTime() when the latest call that may wait for a row lock (put, delete,
+     * getForUpdate, a SERIALIZABLE read) began; written opaquely, read by {@link #activity()} to
+     * time a wait in progress.
+     */
+    @SuppressWarnings("unused") // accessed through LOCK_CALL_START
+    private long lockCallStart;
+    private static final java.lang.invoke.VarHandle LOCK_CALL_START;
 
-    RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn, long ticket) {
+    static {
+        try {
+            LOCK_CALL_START = java.lang.invoke.MethodHandles.lookup()
+                    .findVarHandle(RocksStorageTransaction.class, "lockCallStart", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Guards the native transaction against observers: {@link #activity()} never reads a closed one. */
+    private final Object nativeGuard = new Object();
+    private boolean nativeClosed;
+
+    RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn, long ticket, int owner) {
         this.engine = engine;
         this.db = db;
         this.txn = txn;
         this.ticket = ticket;
+        this.owner = owner;
         this.lockWaitMillis = engine.settings().rocksLockTimeoutMillis();
         this.statementSnapshot = new SnapshotRef(db);
     }
@@ -190,7 +217,8 @@ final class RocksStorageTransaction implements StorageTransaction {
                 throw e;
             }
         }
-        s.beginWait(WaitEvent.ROW_LOCK_CONTENTION, null, objectOf(key));
+        lockCallStarting();
+        s.beginWait(WaitEvent.ROW_LOCK_CONTENTION, this::blockingSession, objectOf(key));
         boolean timedOut = false;
         txn.setLockTimeout(lockWaitMillis);
         try {
@@ -440,6 +468,47 @@ final class RocksStorageTransaction implements StorageTransaction {
     }
 
     @Override
+    public void countLocks() {
+        if (active) {
+            // RocksDB's count of the keys this transaction locked (writes, getForUpdate, shared reads)
+            lockCount = txn.getNumKeys();
+        }
+    }
+
+    /** Notes the start of a call that may wait for a row lock (a plain store, no fence). */
+    private void lockCallStarting() {
+        LOCK_CALL_START.setOpaque(this, System.nanoTime());
+    }
+
+    /** The session owning the transaction this one waits for now, 0 if it waits for none (any thread). */
+    private int blockingSession() {
+        TransactionActivity mine = activity();
+        return mine == null || !mine.waiting() ? 0 : engine.ownerOf(mine.waitingFor());
+    }
+
+    /**
+     * What the transaction is doing, for observers on other threads; null once it has ended.
+     * RocksDB reads the lock wait under its own mutex, so this is safe while the owner runs.
+     */
+    TransactionActivity activity() {
+        synchronized (nativeGuard) {
+            if (nativeClosed) {
+                return null;
+            }
+            long[] holders = txn.getWaitingTxns().getTransactionIds();
+            List<Long> waitingFor = new ArrayList<>(holders.length);
+            for (long holder : holders) {
+                waitingFor.add(holder);
+            }
+            // a waiting owner is blocked inside the call it noted last
+            long waitNanos = holders.length == 0 ? 0
+                    : Math.max(0, System.nanoTime() - (long) LOCK_CALL_START.getOpaque(this));
+            return new TransactionActivity(txn.getID(), owner, startMillis, lockCount, waitingFor,
+                    waitNanos / 1_000_000);
+        }
+    }
+
+    @Override
     public boolean isActive() {
         return active;
     }
@@ -453,7 +522,10 @@ final class RocksStorageTransaction implements StorageTransaction {
         active = false;
         statementSnapshot.release();
         latestRead.close();
-        txn.close();
+        synchronized (nativeGuard) {
+            nativeClosed = true;
+            txn.close();
+        }
         engine.transactionFinished(this);
     }
 

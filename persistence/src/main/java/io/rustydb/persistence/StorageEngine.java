@@ -201,11 +201,19 @@ public final class StorageEngine implements AutoCloseable {
         return resources.writeStalls.active();
     }
 
-    /** Starts a pessimistic READ COMMITTED transaction with deadlock detection. */
+    /** Starts a pessimistic READ COMMITTED transaction with deadlock detection for the engine's own work. */
     public StorageTransaction begin() {
+        return begin(0);
+    }
+
+    /**
+     * Starts a pessimistic READ COMMITTED transaction with deadlock detection on behalf of session
+     * {@code owner} (the owner {@link #transactionActivity()} reports).
+     */
+    public StorageTransaction begin(int owner) {
         checkOpen();
         Transaction txn = db.beginTransaction(resources.writeOptions, resources.txnOptions);
-        RocksStorageTransaction t = new RocksStorageTransaction(this, db, txn, tickets.incrementAndGet());
+        RocksStorageTransaction t = new RocksStorageTransaction(this, db, txn, tickets.incrementAndGet(), owner);
         activeTransactions.add(t);
         return t;
     }
@@ -314,6 +322,33 @@ public final class StorageEngine implements AutoCloseable {
     /** Transactions begun and not yet committed or rolled back, for monitoring. */
     public int activeTransactionCount() {
         return activeTransactions.size();
+    }
+
+    /** The session owning one of the transactions {@code ids}, 0 if none is a session's (any thread). */
+    int ownerOf(List<Long> ids) {
+        for (RocksStorageTransaction t : activeTransactions) {
+            TransactionActivity activity = t.activity();
+            if (activity != null && activity.owner() != 0 && ids.contains(activity.id())) {
+                return activity.owner();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * What every open transaction is doing now: its id, owner, start, counted row locks and the
+     * transactions it waits for. Costs two native calls per open transaction; for monitoring on
+     * demand, not for every statement.
+     */
+    public List<TransactionActivity> transactionActivity() {
+        List<TransactionActivity> all = new ArrayList<>(activeTransactions.size());
+        for (RocksStorageTransaction t : activeTransactions) {
+            TransactionActivity activity = t.activity();
+            if (activity != null) {
+                all.add(activity);
+            }
+        }
+        return all;
     }
 
     /**

@@ -84,6 +84,13 @@ public interface StorageTransaction extends WriteTarget, AutoCloseable {
     /** Discards the staged writes and releases the locks. Safe to call more than once. */
     void rollback();
 
+    /**
+     * Counts the row locks this transaction holds now and keeps the figure for observers on other
+     * threads ({@link TransactionActivity#locksHeld()}); called by the owner between statements.
+     */
+    default void countLocks() {
+    }
+
     /** True until {@link #commit()} or {@link #rollback()} finished. */
     boolean isActive();
 

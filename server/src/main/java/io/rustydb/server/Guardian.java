@@ -101,7 +101,9 @@ public final class Guardian {
         }
         SessionRegistry registry = new SessionRegistry(settings.maxConnections(), settings.admissionTimeout());
         metrics.addSource(new SessionMetrics(registry));
-        sql.plugSessionAdmin(id -> registry.terminate(id).isPresent());
+        sql.plugSessionAdmin(new io.rustydb.actors.RegistryAdmin(registry));
+        registry.plugLockWaits(sql.lockWaits());
+        sql.registerSystemViews(new io.rustydb.actors.SessionViews(registry));
         ActorRef<Sessions.Command> sessions = context.spawn(Sessions.create(sql, registry), "sessions");
         shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "sessions-drain",
                 () -> SessionDrain.drain(registry));
@@ -125,7 +127,9 @@ public final class Guardian {
         sql.registerSystemViews(ash.views());
 
         ApiContext api = new ApiContext(lifecycle, registry, roles, health,
-                List.of(new io.rustydb.http.routes.PrometheusRoutes(metrics), new AshRoutes(ash)));
+                List.of(new io.rustydb.http.routes.PrometheusRoutes(metrics), new AshRoutes(ash),
+                        new io.rustydb.http.routes.TransactionStatsRoutes(metrics.queries(), storage, registry,
+                                settings.longRunningTransactionThreshold())));
         ApiServer.start(context.getSystem(), settings.api(), api)
                 .thenCompose(apiServer -> {
                     shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "api-unbind", apiServer::stop);

@@ -8,6 +8,7 @@ import io.rustydb.monitoring.MonitoringSettings;
 import io.rustydb.persistence.StorageSettings;
 import io.rustydb.pgwire.PgSettings;
 import io.rustydb.sampling.ash.AshSettings;
+import io.rustydb.server.logging.LoggingSettings;
 
 /**
  * Everything a node reads from its configuration at startup. Building it validates every key, so
@@ -15,7 +16,10 @@ import io.rustydb.sampling.ash.AshSettings;
  */
 public record NodeSettings(String instanceName, int maxConnections, Duration admissionTimeout,
         StorageSettings storage, PgSettings pgwire, MonitoringSettings monitoring, ApiSettings api,
-        HealthSettings health, AshSettings ash) {
+        HealthSettings health, LoggingSettings logging, Duration longRunningTransactionThreshold,
+        AshSettings ash) {
+
+    static final String LONG_RUNNING = "rustydb.monitoring.long_running_transaction_threshold";
 
     public static NodeSettings create(Config config) {
         int maxConnections = config.getInt("rustydb.server.max_connections");
@@ -27,15 +31,22 @@ public record NodeSettings(String instanceName, int maxConnections, Duration adm
             throw new IllegalArgumentException("rustydb.server.admission_timeout must be zero or positive, got "
                     + admissionTimeout);
         }
+        Duration longRunning = config.getDuration(LONG_RUNNING);
+        if (longRunning.isNegative()) {
+            throw new IllegalArgumentException(LONG_RUNNING + " must be zero or positive, got " + longRunning);
+        }
+        StorageSettings storage = StorageSettings.create(config);
         return new NodeSettings(
                 config.getString("rustydb.instance.name"),
                 maxConnections,
                 admissionTimeout,
-                StorageSettings.create(config),
+                storage,
                 PgSettings.create(config),
                 MonitoringSettings.create(config),
                 ApiSettings.create(config),
                 HealthSettings.create(config),
+                LoggingSettings.create(config, storage.dataDir()),
+                longRunning,
                 AshSettings.create(config));
     }
 }

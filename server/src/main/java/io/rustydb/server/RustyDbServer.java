@@ -3,6 +3,7 @@ package io.rustydb.server;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.rustydb.pgwire.PgServer;
+import io.rustydb.server.logging.LogSetup;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,17 +47,21 @@ public final class RustyDbServer implements Callable<Integer> {
         if (validate) {
             return validate(file);
         }
-        LOG.info("RustyDB v{} starting", Version.number());
-        LOG.info("Loading configuration from {}", file == null ? "built-in defaults" : file);
         NodeSettings settings;
         Config config;
         try {
             config = NodeConfig.load(file, overrides);
             settings = NodeSettings.create(config);
+            // the log files exist from here on, so they hold the whole startup
+            LogSetup.apply(settings.logging());
         } catch (ConfigException | IllegalArgumentException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
             return 2;
         }
+        LOG.info("RustyDB v{} starting", Version.number());
+        LOG.info("Loading configuration from {}", file == null ? "built-in defaults" : file);
+        LOG.info("Logging to {} ({} format, level {})", settings.logging().directory().toAbsolutePath(),
+                settings.logging().format().name().toLowerCase(java.util.Locale.ROOT), settings.logging().level());
         CompletableFuture<PgServer> ready = new CompletableFuture<>();
         ActorSystem<Void> system = ActorSystem.create(Guardian.create(settings, ready), "rustydb", config);
         try {

@@ -4,6 +4,7 @@ import io.rustydb.common.session.SessionState;
 import io.rustydb.monitoring.QueryMetrics;
 import io.rustydb.persistence.StorageEngine;
 import io.rustydb.sql.admin.Administration;
+import io.rustydb.sql.admin.LockWaits;
 import io.rustydb.sql.admin.SessionAdmin;
 import io.rustydb.sql.calcite.CatalogSchema;
 import io.rustydb.sql.calcite.QueryPlanner;
@@ -24,10 +25,12 @@ public final class SqlEngine implements AutoCloseable {
 
     private final EngineContext context;
     private final SystemViews systemViews;
+    private final LockWaits lockWaits;
 
     private SqlEngine(EngineContext context) {
         this.context = context;
         this.systemViews = new SystemViews(context.planner().rootSchema());
+        this.lockWaits = new LockWaits(context.storage(), context.catalog().locks());
     }
 
     /** Loads the catalog from storage and returns the engine ready for sessions, without metrics. */
@@ -80,6 +83,11 @@ public final class SqlEngine implements AutoCloseable {
     /** Lets SQL end other sessions (ALTER SYSTEM KILL SESSION) through the node's session registry. */
     public void plugSessionAdmin(SessionAdmin admin) {
         context.admin().sessions(admin);
+    }
+
+    /** Which sessions wait for row and table locks, and for whom (read on demand). */
+    public LockWaits lockWaits() {
+        return lockWaits;
     }
 
     /** Compiled plans currently cached. */

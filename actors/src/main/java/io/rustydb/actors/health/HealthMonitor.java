@@ -30,12 +30,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the node's health checks. Every figure is measured when the checks run: connections from
  * the session registry, heap use from the JVM, free space from the data directory's file system,
- * the buffer pool hit ratio from RocksDB's block cache tickers over the last one to two intervals.
+ * the buffer pool hit ratio from RocksDB's block cache tickers over the last one to two intervals,
+ * lock contention from the sessions waiting for row and table locks now.
  * {@link #tick()} runs every {@code interval_seconds}: it advances the hit ratio window and logs
  * changes of the node's status. Also provides the {@code v$health_check} view.
  *
- * <p>Not checked yet, because nothing measures them: lock contention (sessions do not publish
- * lock waits) and replication lag (there is no replication).
+ * <p>Not checked yet, because nothing measures it: replication lag (there is no replication).
  */
 public final class HealthMonitor implements SystemViewProvider {
     private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
@@ -70,7 +70,8 @@ public final class HealthMonitor implements SystemViewProvider {
     /** Runs every check now. */
     public HealthReport check() {
         Instant now = Instant.now();
-        List<HealthCheck> checks = List.of(database(), connectionPool(), memory(), diskSpace(), bufferPool());
+        List<HealthCheck> checks = List.of(database(), connectionPool(), memory(), diskSpace(), bufferPool(),
+                lockContention());
         HealthStatus overall = HealthStatus.HEALTHY;
         for (HealthCheck check : checks) {
             overall = overall.worst(check.status());
@@ -197,6 +198,42 @@ public final class HealthMonitor implements SystemViewProvider {
         return graded("buffer_pool", ratio.ratio(), "ratio", settings.bufferPool(),
                 String.format(Locale.ROOT, "Hit ratio: %.1f%% (%d hits, %d misses in %d s)", ratio.ratio() * 100,
                         ratio.hits(), ratio.misses(), details.get("window_seconds")), details);
+    }
+
+    /**
+     * The guide's lock contention check: the mean time the sessions waiting for a lock now have
+     * waited so far; null (HEALTHY) when no session waits.
+     */
+    private HealthCheck lockContention() {
+        java.util.Map<Integer, io.rustydb.sql.admin.LockWaits.LockWait> waits;
+        try {
+            waits = stopped ? Map.of() : sessions.lockWaits();
+        } catch (RuntimeException e) {
+            return new HealthCheck("lock_contention", HealthStatus.UNHEALTHY, null, "ms", settings.lockContention(),
+                    "cannot read the lock waits: " + e.getMessage(), Map.of());
+        }
+        int open = sessions.sessions().size();
+        long total = 0;
+        long longest = 0;
+        java.util.TreeSet<Integer> blockers = new java.util.TreeSet<>();
+        for (io.rustydb.sql.admin.LockWaits.LockWait w : waits.values()) {
+            total += w.waitMillis();
+            longest = Math.max(longest, w.waitMillis());
+            blockers.addAll(w.blockingSessions());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("waiting_sessions", waits.size());
+        details.put("sessions", open);
+        details.put("longest_wait_ms", longest);
+        details.put("blocking_sessions", List.copyOf(blockers));
+        if (waits.isEmpty()) {
+            return new HealthCheck("lock_contention", HealthStatus.HEALTHY, null, "ms", settings.lockContention(),
+                    "no session is waiting for a lock", details);
+        }
+        double average = (double) total / waits.size();
+        return graded("lock_contention", average, "ms", settings.lockContention(),
+                String.format(Locale.ROOT, "%d of %d sessions waiting for locks, %.0f ms on average (longest %d ms)",
+                        waits.size(), open, average, longest), details);
     }
 
     private static HealthCheck graded(String name, double value, String unit, Threshold threshold, String message,

@@ -6,10 +6,10 @@ import java.time.Duration;
 /**
  * The {@code rustydb.health_checks} section: how often the checks run in the background (and
  * the buffer pool hit ratio's window) and each check's thresholds. Percentages are 0-100, hit
- * ratios 0-1.
+ * ratios 0-1, lock waits in milliseconds.
  */
 public record HealthSettings(Duration interval, Threshold connectionPool, Threshold memory, Threshold diskSpace,
-        Threshold bufferPool) {
+        Threshold bufferPool, Threshold lockContention) {
 
     static final String SECTION = "rustydb.health_checks";
 
@@ -21,7 +21,18 @@ public record HealthSettings(Duration interval, Threshold connectionPool, Thresh
         }
         return new HealthSettings(Duration.ofSeconds(seconds),
                 percent(c, "connection_pool"), percent(c, "memory"), percent(c, "disk_space"),
-                hitRatio(c, "buffer_pool"));
+                hitRatio(c, "buffer_pool"), waitMillis(c, "lock_contention"));
+    }
+
+    private static Threshold waitMillis(Config c, String check) {
+        double warning = c.getDouble(check + ".warning_wait_ms");
+        double critical = c.getDouble(check + ".critical_wait_ms");
+        if (warning < 0 || warning > critical) {
+            throw new IllegalArgumentException(SECTION + "." + check
+                    + ": thresholds must satisfy 0 <= warning_wait_ms <= critical_wait_ms, got " + warning + " and "
+                    + critical);
+        }
+        return new Threshold(warning, critical, true);
     }
 
     private static Threshold percent(Config c, String check) {

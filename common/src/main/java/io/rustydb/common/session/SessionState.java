@@ -68,6 +68,8 @@ public final class SessionState {
             return blocker.getAsInt();
         }
     }
+    /** Isolation level of the current transaction (SQL name), null outside a transaction. */
+    private volatile String transactionIsolation;
 
     public SessionState(int sessionId, String user, String database, String clientAddress, Instant loginTime) {
         this(sessionId, user, database, clientAddress, loginTime, new WaitTotals());
@@ -135,6 +137,15 @@ public final class SessionState {
 
     public long stateChangeMillis() {
         return stateChangeMillis;
+    }
+
+    /** The SQL name of the current transaction's isolation level, null outside a transaction. */
+    public String transactionIsolation() {
+        return transactionIsolation;
+    }
+
+    public void transactionIsolation(String level) {
+        this.transactionIsolation = level;
     }
 
     /** Marks the start of a statement: the session becomes ACTIVE on it. */

@@ -117,8 +117,11 @@ public final class HealthRoutes extends AllDirectives {
         components.put("memory", mem);
 
         Map<String, Object> transactions = new LinkedHashMap<>();
-        transactions.put("status", HealthStatus.HEALTHY.componentStatus());
+        HealthStatus locks = report.check("lock_contention").map(HealthCheck::status).orElse(HealthStatus.HEALTHY);
+        transactions.put("status", locks.componentStatus());
         transactions.put("active", report.activeTransactions());
+        transactions.put("waiting_for_locks", report.check("lock_contention")
+                .map(c -> c.details().get("waiting_sessions")).orElse(null));
         components.put("transactions", transactions);
         return components;
     }

@@ -1,13 +1,12 @@
 package io.rustydb.http.routes;
 
 import io.rustydb.actors.SessionRegistry;
+import io.rustydb.actors.SessionSnapshot;
 import io.rustydb.common.session.SessionState;
-import io.rustydb.common.session.SessionStatus;
 import io.rustydb.http.ApiToolkit;
 import io.rustydb.http.json.ApiError;
 import io.rustydb.http.json.ApiJson;
 import io.rustydb.sql.admin.SessionIds;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,12 +57,12 @@ public final class SessionRoutes extends AllDirectives {
     }
 
     private List<Map<String, Object>> sessions() {
-        return states().stream().map(SessionRoutes::session).toList();
+        return api.context().sessions().snapshot().stream().map(SessionRoutes::session).toList();
     }
 
     private Map<String, Object> session(String id) {
         int sessionId = SessionIds.parse(id);
-        return api.context().sessions().entry(sessionId).map(e -> session(e.state()))
+        return api.context().sessions().snapshot(sessionId).map(SessionRoutes::session)
                 .orElseThrow(() -> notFound(sessionId));
     }
 
@@ -100,27 +99,24 @@ public final class SessionRoutes extends AllDirectives {
         return ApiError.notFound("SESSION_NOT_FOUND", "session " + sessionId + " does not exist");
     }
 
-    /** A session as {@code v$session} and {@code pg_stat_activity} describe it. */
-    static Map<String, Object> session(SessionState s) {
-        SessionStatus status = s.status();
+    /** A session as {@code v$session} shows it (the same snapshot, the same fields). */
+    static Map<String, Object> session(SessionSnapshot s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("session_id", s.sessionId());
-        m.put("user_name", s.user());
+        m.put("user_name", s.userName());
         m.put("database", s.database());
         m.put("application_name", s.applicationName());
         m.put("client_address", s.clientAddress());
-        m.put("state", status.name());
+        m.put("state", s.state());
         m.put("sql_id", s.sqlId());
-        m.put("current_query", s.sqlText());
-        m.put("connected_at", s.loginTime());
-        m.put("query_start", instant(s.statementStartMillis()));
-        long transactionStart = s.transactionStartMillis();
-        if (transactionStart == 0 && status == SessionStatus.ACTIVE) {
-            // an autocommit statement runs in a transaction of its own
-            transactionStart = s.statementStartMillis();
-        }
-        m.put("transaction_start", instant(transactionStart));
-        m.put("state_change", instant(s.stateChangeMillis()));
+        m.put("current_query", s.currentQuery());
+        m.put("connected_at", s.connectedAt());
+        m.put("query_start", s.queryStart());
+        m.put("transaction_start", s.transactionStart());
+        m.put("state_change", s.stateChange());
+        m.put("blocking_session", s.blockingSession());
+        m.put("wait_event", s.waitEvent());
+        m.put("wait_time_ms", s.waitTimeMs());
         return m;
     }
 
@@ -135,9 +131,5 @@ public final class SessionRoutes extends AllDirectives {
         m.put("state", s.status().name());
         m.put("connected_at", s.loginTime());
         return m;
-    }
-
-    private static Instant instant(long millis) {
-        return millis == 0 ? null : Instant.ofEpochMilli(millis);
     }
 }

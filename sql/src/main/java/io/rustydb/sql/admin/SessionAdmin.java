@@ -1,5 +1,8 @@
 package io.rustydb.sql.admin;
 
+import io.rustydb.common.ErrorCode;
+import io.rustydb.common.RustyDbException;
+
 /**
  * What the SQL engine asks of the node to administer sessions. The actors module plugs in the
  * session registry; until then every request is refused.
@@ -14,4 +17,14 @@ public interface SessionAdmin {
      * @return false if no session has that id
      */
     boolean terminate(int sessionId);
+
+    /**
+     * Cancels the running statement of session {@code sessionId} as the protocol's CancelRequest
+     * does (57014 for that statement; nothing happens to an idle session).
+     *
+     * @return false if no session has that id
+     */
+    default boolean cancel(int sessionId) {
+        throw new RustyDbException(ErrorCode.FEATURE_NOT_SUPPORTED, "cancelling statements without a session registry");
+    }
 }

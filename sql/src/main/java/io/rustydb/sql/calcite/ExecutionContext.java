@@ -20,6 +20,10 @@ public final class ExecutionContext implements DataContext {
     public static final String USER = "user";
     /** {@link #get} key of the database the session connected to. */
     public static final String DATABASE = "rustydb.database";
+    /** {@link #get} key of the session running the statement ({@code io.rustydb.sql.exec.SessionControl}). */
+    public static final String SESSION = "rustydb.session";
+    /** {@link #get} key of the engine's {@code io.rustydb.sql.admin.Administration}. */
+    public static final String ADMINISTRATION = "rustydb.administration";
 
     private final SchemaPlus rootSchema;
     private final JavaTypeFactory typeFactory;
@@ -33,6 +37,8 @@ public final class ExecutionContext implements DataContext {
     private final String database;
     private java.util.Map<String, Object> stashed;
     private Object sequences;
+    private Object session;
+    private Object administration;
 
     public ExecutionContext(SchemaPlus rootSchema, JavaTypeFactory typeFactory, StorageTransaction transaction,
             Object[] parameters, AtomicBoolean cancelFlag, long statementTimeMillis, TimeZone timeZone,
@@ -55,7 +61,16 @@ public final class ExecutionContext implements DataContext {
                 statementTimeMillis, timeZone, deadlineMillis, user, database);
         copy.stashed = values;
         copy.sequences = sequences;
+        copy.session = session;
+        copy.administration = administration;
         return copy;
+    }
+
+    /** Makes the running session and the engine's administration available to pg_cancel_backend & co. */
+    public ExecutionContext withSession(Object runningSession, Object engineAdministration) {
+        this.session = runningSession;
+        this.administration = engineAdministration;
+        return this;
     }
 
     /** Makes the session's sequence state available to nextval/currval/setval/lastval. */
@@ -111,6 +126,8 @@ public final class ExecutionContext implements DataContext {
             case "locale" -> Locale.ROOT;
             case USER -> user;
             case DATABASE -> database;
+            case SESSION -> session;
+            case ADMINISTRATION -> administration;
             default -> null;
         };
     }

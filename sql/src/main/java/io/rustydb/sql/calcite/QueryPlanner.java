@@ -79,7 +79,8 @@ public final class QueryPlanner {
                 SqlStdOperatorTable.instance(),
                 SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL),
                 io.rustydb.sql.sequence.SequenceFunctions.operatorTable(),
-                io.rustydb.sql.monitoring.MetricFunctions.operatorTable(), catalogReader)));
+                io.rustydb.sql.monitoring.MetricFunctions.operatorTable(),
+                io.rustydb.sql.admin.BackendFunctions.operatorTable(), catalogReader)));
     }
 
     public SchemaPlus rootSchema() {

@@ -4,8 +4,10 @@ import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Table-level locks between sessions, as PostgreSQL takes them: a statement that writes a table
@@ -16,50 +18,135 @@ import java.util.Set;
  * transaction ends: other sessions' writes and DDL wait, and the loading session's own DDL on
  * the table is refused (55006), since the load is not committed yet.
  * Owners are session ids, not threads: a session's statements may run on different threads.
+ * {@link #waits()} tells who waits for whom, for {@code v$session}.
  */
 public final class TableLocks {
     private static final long POLL_MILLIS = 50;
+
+    /**
+     * A session waiting for a table lock.
+     *
+     * @param tableId the table
+     * @param exclusive whether it asks for the exclusive lock (DDL) or a shared one (a write)
+     * @param sinceMillis wall-clock time the wait began
+     * @param blockers the sessions holding the locks it waits for, in ascending order
+     */
+    public record Wait(int tableId, boolean exclusive, long sinceMillis, List<Integer> blockers) {
+    }
+
+    /** A wait in progress: what {@link #waits()} needs to name the blockers. */
+    private record Waiting(int tableId, boolean exclusive, long sinceMillis) {
+    }
+
+    /**
+     * A statement that may wait for a table lock: checked while it waits (throws to give up) and
+     * told when the wait begins and ends, so its session can publish the wait.
+     */
+    public interface Waiter {
+        void checkInterrupted();
+
+        /** The wait began; {@code blocker} names a session holding the lock while the wait lasts (0 if none). */
+        default void waiting(int tableId, java.util.function.IntSupplier blocker) {
+        }
+
+        default void doneWaiting(boolean timedOut) {
+        }
+    }
 
     private final Map<Integer, Set<Integer>> shared = new HashMap<>();
     private final Map<Integer, Integer> exclusive = new HashMap<>();
     /** Table id to the session bulk loading it, until that session's transaction ends. */
     private final Map<Integer, Integer> loading = new HashMap<>();
     private final Map<Integer, Set<Integer>> heldBySession = new HashMap<>();
+    /** Sessions waiting now, by session id. */
+    private final Map<Integer, Waiting> waiting = new HashMap<>();
 
     /**
      * Takes a shared lock on {@code tableId} for {@code session} (kept until {@link #releaseAll}).
      *
-     * @param checkInterrupted run while waiting; throws (57014) when the statement must give up
+     * @param waiter checked while waiting (throws 57014 when the statement must give up), told when it waits
      */
-    public synchronized void lockShared(int tableId, int session, Runnable checkInterrupted) {
-        while (true) {
-            Integer owner = exclusive.get(tableId);
-            Integer loader = loading.get(tableId);
-            if ((owner == null || owner == session) && (loader == null || loader == session)) {
-                shared.computeIfAbsent(tableId, t -> new HashSet<>()).add(session);
-                heldBySession.computeIfAbsent(session, s -> new HashSet<>()).add(tableId);
-                return;
+    public synchronized void lockShared(int tableId, int session, Waiter waiter) {
+        try {
+            while (true) {
+                Integer owner = exclusive.get(tableId);
+                Integer loader = loading.get(tableId);
+                if ((owner == null || owner == session) && (loader == null || loader == session)) {
+                    shared.computeIfAbsent(tableId, t -> new HashSet<>()).add(session);
+                    heldBySession.computeIfAbsent(session, s -> new HashSet<>()).add(tableId);
+                    return;
+                }
+                startWaiting(tableId, false, session, waiter);
+                await(waiter);
             }
-            await(checkInterrupted);
+        } finally {
+            stopWaiting(session, waiter);
         }
     }
 
     /** Takes the exclusive lock; release it with {@link #unlockExclusive} when the DDL is done. */
-    public synchronized void lockExclusive(int tableId, int session, Runnable checkInterrupted) {
-        while (true) {
-            Integer owner = exclusive.get(tableId);
-            Integer loader = loading.get(tableId);
-            if (loader != null && loader == session) {
-                throw new RustyDbException(ErrorCode.OBJECT_IN_USE,
-                        "cannot alter, truncate, drop or index a table while this transaction's COPY into it is"
-                                + " not committed");
+    public synchronized void lockExclusive(int tableId, int session, Waiter waiter) {
+        try {
+            while (true) {
+                Integer owner = exclusive.get(tableId);
+                Integer loader = loading.get(tableId);
+                if (loader != null && loader == session) {
+                    throw new RustyDbException(ErrorCode.OBJECT_IN_USE,
+                            "cannot alter, truncate, drop or index a table while this transaction's COPY into it is"
+                                    + " not committed");
+                }
+                if ((owner == null || owner == session) && loader == null && !othersShare(tableId, session)) {
+                    exclusive.put(tableId, session);
+                    return;
+                }
+                startWaiting(tableId, true, session, waiter);
+                await(waiter);
             }
-            if ((owner == null || owner == session) && loader == null && !othersShare(tableId, session)) {
-                exclusive.put(tableId, session);
-                return;
-            }
-            await(checkInterrupted);
+        } finally {
+            stopWaiting(session, waiter);
         }
+    }
+
+    private void startWaiting(int tableId, boolean exclusiveLock, int session, Waiter waiter) {
+        if (waiting.putIfAbsent(session, new Waiting(tableId, exclusiveLock, System.currentTimeMillis())) == null) {
+            waiter.waiting(tableId, () -> blockerOf(session));
+        }
+    }
+
+    private void stopWaiting(int session, Waiter waiter) {
+        if (waiting.remove(session) != null) {
+            waiter.doneWaiting(false);
+        }
+    }
+
+    /** A session holding the lock {@code session} waits for, 0 if it waits for none. */
+    private synchronized int blockerOf(int session) {
+        Wait w = waits().get(session);
+        return w == null || w.blockers().isEmpty() ? 0 : w.blockers().get(0);
+    }
+
+    /** The sessions waiting for a table lock now, by session id, with the sessions they wait for. */
+    public synchronized Map<Integer, Wait> waits() {
+        Map<Integer, Wait> waits = new HashMap<>();
+        for (Map.Entry<Integer, Waiting> e : waiting.entrySet()) {
+            int session = e.getKey();
+            Waiting w = e.getValue();
+            Set<Integer> blockers = new TreeSet<>();
+            Integer owner = exclusive.get(w.tableId());
+            Integer loader = loading.get(w.tableId());
+            if (owner != null) {
+                blockers.add(owner);
+            }
+            if (loader != null) {
+                blockers.add(loader);
+            }
+            if (w.exclusive()) {
+                blockers.addAll(shared.getOrDefault(w.tableId(), Set.of()));
+            }
+            blockers.remove(session);
+            waits.put(session, new Wait(w.tableId(), w.exclusive(), w.sinceMillis(), List.copyOf(blockers)));
+        }
+        return waits;
     }
 
     /**
@@ -117,8 +204,8 @@ public final class TableLocks {
         notifyAll();
     }
 
-    private void await(Runnable checkInterrupted) {
-        checkInterrupted.run();
+    private void await(Waiter waiter) {
+        waiter.checkInterrupted();
         try {
             wait(POLL_MILLIS);
         } catch (InterruptedException e) {

@@ -40,7 +40,7 @@ public final class AlterTablePlan extends UtilityPlan {
         }
         TableDef table = found.orElseGet(() -> Tables.resolve(engine.catalog(), node.name()));
         int session = context.session().sessionId();
-        engine.catalog().locks().lockExclusive(table.id(), session, context::checkCancelled);
+        engine.catalog().locks().lockExclusive(table.id(), session, context);
         try {
             TableDef current = engine.catalog().table(table.schema(), table.name()).orElse(table);
             apply(current, node.action(), context);

@@ -57,7 +57,7 @@ public final class CreateIndexPlan extends UtilityPlan {
             throw new RustyDbException(ErrorCode.DUPLICATE_TABLE, name);
         }
         int session = context.session().sessionId();
-        catalog.locks().lockExclusive(table.id(), session, context::checkCancelled);
+        catalog.locks().lockExclusive(table.id(), session, context);
         try {
             TableDef current = catalog.table(table.schema(), table.name()).orElseThrow(
                     () -> new RustyDbException(ErrorCode.UNDEFINED_TABLE, table.name()));

@@ -60,7 +60,7 @@ public final class DropIndexPlan extends UtilityPlan {
             if (table == null) {
                 continue;
             }
-            catalog.locks().lockExclusive(table.id(), session, context::checkCancelled);
+            catalog.locks().lockExclusive(table.id(), session, context);
             try {
                 TableDef current = catalog.table(table.schema(), table.name()).orElse(table);
                 List<IndexDef> kept = new ArrayList<>();

@@ -43,7 +43,7 @@ public final class DropTablePlan extends UtilityPlan {
         }
         for (TableDef table : tables) {
             int session = context.session().sessionId();
-            engine.catalog().locks().lockExclusive(table.id(), session, context::checkCancelled);
+            engine.catalog().locks().lockExclusive(table.id(), session, context);
             try {
                 engine.catalog().dropTable(table);
                 for (var seq : engine.catalog().sequences().ownedBy(table)) {

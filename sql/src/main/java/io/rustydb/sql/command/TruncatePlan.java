@@ -34,7 +34,7 @@ public final class TruncatePlan extends UtilityPlan {
         }
         int session = context.session().sessionId();
         for (TableDef table : tables) {
-            engine.catalog().locks().lockExclusive(table.id(), session, context::checkCancelled);
+            engine.catalog().locks().lockExclusive(table.id(), session, context);
             try {
                 TableDef current = engine.catalog().table(table.schema(), table.name()).orElse(table);
                 TableDef emptied = new TableDef(engine.catalog().newObjectId(), current.schema(), current.name(),

@@ -37,6 +37,9 @@ public interface SessionControl {
 
     void notice(String severity, String sqlState, String message);
 
+    /** What the session publishes for observers (its waits among them). */
+    io.rustydb.common.session.SessionState state();
+
     /** The session's sequence state (currval, lastval). */
     io.rustydb.sql.sequence.SessionSequences sequences();
 }

@@ -11,11 +11,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the session running it.
  */
 public record StatementContext(EngineContext engine, StorageTransaction transaction, AtomicBoolean cancelFlag,
-        long startMillis, long deadlineMillis, TimeZone timeZone, SessionControl session) {
+        long startMillis, long deadlineMillis, TimeZone timeZone, SessionControl session)
+        implements io.rustydb.sql.catalog.TableLocks.Waiter {
 
     /** Throws 57014 if the statement was cancelled or ran past statement_timeout. */
     public void checkCancelled() {
         dataContext(null).checkCancelled();
+    }
+
+    @Override
+    public void checkInterrupted() {
+        checkCancelled();
+    }
+
+    @Override
+    public void waiting(int tableId, java.util.function.IntSupplier blocker) {
+        if (session != null) {
+            session.state().beginWait(io.rustydb.common.session.WaitEvent.TABLE_LOCK_CONTENTION, blocker, tableId);
+        }
+    }
+
+    @Override
+    public void doneWaiting(boolean timedOut) {
+        if (session != null) {
+            session.state().endWait(timedOut);
+        }
     }
 
     /** Sends a notice to the client (NoticeResponse). */
@@ -28,6 +48,7 @@ public record StatementContext(EngineContext engine, StorageTransaction transact
         return new ExecutionContext(engine.planner().rootSchema(), engine.planner().typeFactory(), transaction,
                 slotValues, cancelFlag, startMillis, timeZone, deadlineMillis,
                 session == null ? null : session.userName(), session == null ? null : session.databaseName())
-                .withSequences(session == null ? null : session.sequences());
+                .withSequences(session == null ? null : session.sequences())
+                .withSession(session, engine.admin());
     }
 }

@@ -63,6 +63,8 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private long statementDeadline;
     /** System.nanoTime() when the running statement began executing; -1 when none is. */
     private long statementStart = -1;
+    /** System.nanoTime() when the open transaction began (BEGIN, or its implicit statement's start). */
+    private long transactionStart;
 
     public DefaultSqlSession(EngineContext engine, SessionState state, Map<String, String> startupParameters,
             SessionListener listener) {
@@ -70,7 +72,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         this.state = state;
         this.listener = listener;
         this.settings = new SessionSettings(startupParameters, state.user());
-        this.isolation = new TransactionIsolation(settings);
+        this.isolation = new TransactionIsolation(settings, state);
         this.sequences = new io.rustydb.sql.sequence.SessionSequences(engine.catalog());
         this.metrics = engine.metrics();
         state.applicationName(settings.applicationName());
@@ -309,8 +311,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         long timeout = settings.statementTimeoutMillis();
         if (plan.transactional()) {
             if (transaction == null) {
-                transaction = engine.storage().begin();
+                transaction = engine.storage().begin(state.sessionId());
                 transaction.session(state);
+                transactionStart = System.nanoTime();
             }
             if (readOnly && plan.modifiesData()) {
                 throw new RustyDbException(ErrorCode.READ_ONLY_SQL_TRANSACTION, plan.commandName());
@@ -323,7 +326,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         StatementContext context = new StatementContext(engine, transaction, cancelFlag, now,
                 timeout > 0 ? now + timeout : 0, settings.timeZone(), this);
         if (plan instanceof ModificationPlan write) {
-            engine.catalog().locks().lockShared(write.tableId(), state.sessionId(), context::checkCancelled);
+            engine.catalog().locks().lockShared(write.tableId(), state.sessionId(), context);
         }
         return context;
     }
@@ -358,10 +361,15 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         try {
             t.commit();
         } catch (RuntimeException e) {
-            metrics.rolledBack();
+            metrics.rolledBack(transactionNanos());
             throw e;
         }
-        metrics.committed();
+        metrics.committed(transactionNanos());
+    }
+
+    /** How long the open transaction has run, for the transaction statistics. */
+    private long transactionNanos() {
+        return System.nanoTime() - transactionStart;
     }
 
     /** The running statement completed: counts it with the time since it began executing. */
@@ -394,6 +402,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         statementStart = -1;
         metrics.failed(start >= 0 ? System.nanoTime() - start : -1);
         RustyDbException error = cause;
+        if (cause.code() == ErrorCode.DEADLOCK_DETECTED) {
+            metrics.deadlock();
+        }
         if (cause.code() == ErrorCode.LOCK_NOT_AVAILABLE) {
             boolean timedOut = statementDeadline > 0 && System.currentTimeMillis() >= statementDeadline - 10;
             error = new RustyDbException(timedOut ? ErrorCode.STATEMENT_TIMEOUT : ErrorCode.LOCK_TIMEOUT);
@@ -402,7 +413,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             transaction.rollback();
             transaction = null;
             if (!explicitBlock) {
-                metrics.rolledBack();
+                metrics.rolledBack(transactionNanos());
             }
         }
         releaseTableLocks();
@@ -416,6 +427,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     }
 
     private void becomeIdle() {
+        if (transaction != null) {
+            transaction.countLocks(); // what an idle transaction holds, for v$session and the statistics
+        }
         state.becameIdle(!explicitBlock ? SessionStatus.IDLE
                 : failed ? SessionStatus.IDLE_IN_TRANSACTION_ABORTED : SessionStatus.IDLE_IN_TRANSACTION);
     }
@@ -452,7 +466,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     @Override
     public void close() {
         if (transaction != null || explicitBlock) {
-            metrics.rolledBack();
+            metrics.rolledBack(transactionNanos());
         }
         if (transaction != null) {
             transaction.rollback();
@@ -479,8 +493,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         applyModes(modes);
         isolation.blockStarted(modes.isolationLevel());
         if (transaction == null) {
-            transaction = engine.storage().begin();
+            transaction = engine.storage().begin(state.sessionId());
             transaction.session(state);
+            transactionStart = System.nanoTime();
         }
         explicitBlock = true;
         state.transactionStarted();
@@ -499,11 +514,11 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
                 if (t != null) {
                     t.rollback();
                 }
-                metrics.rolledBack();
+                metrics.rolledBack(transactionNanos());
             } else if (t != null) {
                 commitCounted(t);
             } else {
-                metrics.committed();
+                metrics.committed(transactionNanos());
             }
         } finally {
             endBlock();
@@ -523,7 +538,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
                 t.rollback();
             }
         } finally {
-            metrics.rolledBack();
+            metrics.rolledBack(transactionNanos());
             endBlock();
         }
     }

@@ -2,6 +2,7 @@ package io.rustydb.sql.session;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
+import io.rustydb.common.session.SessionState;
 import io.rustydb.persistence.Isolation;
 import io.rustydb.persistence.StorageTransaction;
 import io.rustydb.sql.parser.tx.IsolationLevel;
@@ -10,14 +11,17 @@ import io.rustydb.sql.parser.tx.IsolationLevel;
  * The isolation level of a session's current transaction: the one BEGIN or SET TRANSACTION asked
  * for, else default_transaction_isolation. It is fixed when the transaction's first statement
  * takes its snapshot; SET TRANSACTION ISOLATION LEVEL after that fails with 25001, as in PostgreSQL.
+ * The level of the open transaction is published in the session's {@link SessionState}.
  */
 final class TransactionIsolation {
     private final SessionSettings settings;
+    private final SessionState state;
     private IsolationLevel requested;
     private boolean fixed;
 
-    TransactionIsolation(SessionSettings settings) {
+    TransactionIsolation(SessionSettings settings, SessionState state) {
         this.settings = settings;
+        this.state = state;
     }
 
     /** BEGIN [ISOLATION LEVEL ...]: {@code level} is null when BEGIN named none. */
@@ -25,6 +29,7 @@ final class TransactionIsolation {
         requested = level;
         fixed = false;
         settings.transactionIsolation(level());
+        publish();
     }
 
     /** SET TRANSACTION ISOLATION LEVEL inside a block. */
@@ -37,6 +42,7 @@ final class TransactionIsolation {
         }
         requested = level;
         settings.transactionIsolation(level());
+        publish();
     }
 
     /** Before each statement that reads or writes data: the first one fixes the transaction's level. */
@@ -44,6 +50,7 @@ final class TransactionIsolation {
         if (!fixed) {
             transaction.isolation(storageLevel(level()));
             fixed = true;
+            publish();
         }
     }
 
@@ -52,6 +59,12 @@ final class TransactionIsolation {
         requested = null;
         fixed = false;
         settings.transactionIsolation(null);
+        state.transactionIsolation(null);
+    }
+
+    /** Publishes the level as observers show it: {@code SERIALIZABLE}, {@code READ COMMITTED}, ... */
+    private void publish() {
+        state.transactionIsolation(level().name().replace('_', ' '));
     }
 
     IsolationLevel level() {
