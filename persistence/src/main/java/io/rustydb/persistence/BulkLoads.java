@@ -2,6 +2,8 @@ package io.rustydb.persistence;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
+import io.rustydb.common.session.SessionState;
+import io.rustydb.common.session.WaitEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -125,7 +127,7 @@ final class BulkLoads implements AutoCloseable {
             if (load.owner == reader || snapshotSequence <= load.startSequence || !load.overlaps(handle, from, to)) {
                 continue;
             }
-            long end = awaitEnd(load, waitMillis);
+            long end = awaitEnd(load, waitMillis, reader);
             if (snapshotSequence < end) {
                 if (mayRetakeSnapshot) {
                     return true;
@@ -143,27 +145,47 @@ final class BulkLoads implements AutoCloseable {
             long waitMillis) {
         for (BulkLoad load : loads) {
             if (load.owner != locker && load.endSequence < 0 && load.overlaps(handle, from, to)) {
-                awaitEnd(load, waitMillis);
+                awaitEnd(load, waitMillis, locker);
             }
         }
     }
 
-    private synchronized long awaitEnd(BulkLoad load, long waitMillis) {
-        long deadline = waitMillis < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + waitMillis;
-        while (load.endSequence < 0) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0) {
-                throw new RustyDbException(ErrorCode.LOCK_NOT_AVAILABLE,
-                        "a table being loaded by COPY in another transaction");
+    /**
+     * Waits for {@code load} to end; {@code waiter}'s session meanwhile waits on the table, as
+     * behind PostgreSQL's lock on a table being truncated and loaded ("enq: TM - contention").
+     */
+    private synchronized long awaitEnd(BulkLoad load, long waitMillis, RocksStorageTransaction waiter) {
+        if (load.endSequence >= 0) {
+            return load.endSequence;
+        }
+        SessionState session = waiter.session();
+        if (session != null) {
+            int loader = load.owner.owner();
+            session.beginWait(WaitEvent.TABLE_LOCK_CONTENTION, () -> loader, load.objectIds[0]);
+        }
+        boolean timedOut = false;
+        try {
+            long deadline = waitMillis < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + waitMillis;
+            while (load.endSequence < 0) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    timedOut = true;
+                    throw new RustyDbException(ErrorCode.LOCK_NOT_AVAILABLE,
+                            "a table being loaded by COPY in another transaction");
+                }
+                try {
+                    wait(Math.min(left, POLL_MILLIS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RustyDbException(ErrorCode.QUERY_CANCELED);
+                }
             }
-            try {
-                wait(Math.min(left, POLL_MILLIS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RustyDbException(ErrorCode.QUERY_CANCELED);
+            return load.endSequence;
+        } finally {
+            if (session != null) {
+                session.endWait(timedOut);
             }
         }
-        return load.endSequence;
     }
 
     /**

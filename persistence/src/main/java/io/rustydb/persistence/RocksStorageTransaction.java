@@ -157,6 +157,16 @@ final class RocksStorageTransaction implements StorageTransaction {
         }
     }
 
+    /** The session whose waits this transaction publishes, or null. */
+    SessionState session() {
+        return session;
+    }
+
+    /** The session that began this transaction, 0 for the engine's own work. */
+    int owner() {
+        return owner;
+    }
+
     @Override
     public void session(SessionState state) {
         this.session = state;
