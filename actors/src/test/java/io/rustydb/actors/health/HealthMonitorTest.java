@@ -70,7 +70,8 @@ class HealthMonitorTest {
             assertTrue(disk.value() > 0 && disk.value() <= 100, String.valueOf(disk.value()));
             HealthCheck memory = full.check("memory").orElseThrow();
             assertTrue(memory.value() > 0 && memory.value() <= 100);
-            assertEquals(List.of("database", "connection_pool", "memory", "disk_space", "buffer_pool"),
+            assertEquals(List.of("database", "connection_pool", "memory", "disk_space", "buffer_pool",
+                            "lock_contention"),
                     full.checks().stream().map(HealthCheck::name).toList());
         }
     }
@@ -83,6 +84,8 @@ class HealthMonitorTest {
                 "rustydb.health_checks.buffer_pool.critical_hit_ratio = 0.95")));
         assertThrows(IllegalArgumentException.class, () -> HealthSettings.create(config(
                 "rustydb.health_checks.interval_seconds = 0")));
+        assertThrows(IllegalArgumentException.class, () -> HealthSettings.create(config(
+                "rustydb.health_checks.lock_contention.warning_wait_ms = 600")));
     }
 
     @Test

@@ -238,7 +238,8 @@ class RestApiIT {
                 while (rs.next()) {
                     components2.add(rs.getString(1));
                 }
-                assertEquals(List.of("buffer_pool", "connection_pool", "database", "disk_space", "memory"), components2);
+                assertEquals(List.of("buffer_pool", "connection_pool", "database", "disk_space", "lock_contention",
+                        "memory"), components2);
             }
         } finally {
             for (Connection c : open) {
@@ -290,8 +291,9 @@ class RestApiIT {
             assertEquals(holderId, api.get("/api/v1/sessions/session_" + holderId, admin).ok(200).data()
                     .get("session_id").asInt());
             assertEquals(Set.of("session_id", "user_name", "database", "application_name", "client_address", "state",
-                    "sql_id", "current_query", "connected_at", "query_start", "transaction_start", "state_change"),
-                    names(holderSession));
+                    "sql_id", "current_query", "connected_at", "query_start", "transaction_start", "state_change",
+                    "blocking_session", "wait_event", "wait_time_ms"), names(holderSession));
+            assertTrue(holderSession.get("blocking_session").isNull(), holderSession.toString());
 
             JsonNode connections = api.get("/api/v1/connections", admin).ok(200).data();
             assertTrue(connections.isArray());
@@ -468,7 +470,8 @@ class RestApiIT {
             assertTrue(grade >= 0, check.toString());
             worst = Math.max(worst, grade);
         }
-        assertEquals(Set.of("database", "connection_pool", "memory", "disk_space", "buffer_pool"), names);
+        assertEquals(Set.of("database", "connection_pool", "memory", "disk_space", "buffer_pool", "lock_contention"),
+                names);
         assertEquals(order.get(worst), health.get("status").asText());
     }
 

@@ -47,6 +47,23 @@ class ServerCliIT {
         assertTrue(result.output().contains("health_checks.memory"), () -> "the key is not named:\n" + result.output());
     }
 
+    @Test
+    void badLoggingLevelAndFormatAreRejectedPrecisely() throws Exception {
+        Result level = validate(configWith("rustydb.logging.level = \"LOUD\""));
+        assertNotEquals(0, level.exit(), level.output());
+        assertTrue(level.output().contains(
+                "rustydb.logging.level must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got \"LOUD\""),
+                level.output());
+        Result format = validate(configWith("rustydb.logging.format = \"xml\""));
+        assertNotEquals(0, format.exit(), format.output());
+        assertTrue(format.output().contains("rustydb.logging.format must be \"text\" or \"json\", got \"xml\""),
+                format.output());
+        Result component = validate(configWith("rustydb.logging.components.network = \"chatty\""));
+        assertNotEquals(0, component.exit(), component.output());
+        assertTrue(component.output().contains("rustydb.logging.components.network must be one of"),
+                component.output());
+    }
+
     private record Result(int exit, String output) {
     }
 
