@@ -13,13 +13,15 @@ import org.rocksdb.WriteOptions;
 /**
  * The native option objects one {@link StorageEngine} shares across its column families and
  * transactions: buffer pool (block cache), page size, bloom filters, statistics, lock timeout,
- * deadlock detection and WAL sync. They must outlive the database and are closed after it.
+ * deadlock detection, WAL sync and the counter of WAL records replayed at open. They must
+ * outlive the database and are closed after it.
  */
 final class RocksResources implements AutoCloseable {
     private static final int BLOOM_BITS_PER_KEY = 10;
 
     final Statistics statistics;
     final LRUCache blockCache;
+    final WalReplayCounter walReplay;
     final BloomFilter bloomFilter;
     final ColumnFamilyOptions cfOptions;
     final DBOptions dbOptions;
@@ -29,6 +31,7 @@ final class RocksResources implements AutoCloseable {
 
     RocksResources(StorageSettings settings) {
         statistics = new Statistics();
+        walReplay = new WalReplayCounter();
         blockCache = new LRUCache(settings.bufferPoolSize());
         bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY, false);
         BlockBasedTableConfig table = new BlockBasedTableConfig()
@@ -42,6 +45,7 @@ final class RocksResources implements AutoCloseable {
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
                 .setStatistics(statistics)
+                .setWalFilter(walReplay)
                 .setKeepLogFileNum(5);
         long lockTimeout = settings.rocksLockTimeoutMillis();
         txnDbOptions = new TransactionDBOptions()
@@ -61,6 +65,7 @@ final class RocksResources implements AutoCloseable {
         cfOptions.close();
         bloomFilter.close();
         blockCache.close();
+        walReplay.close();
         statistics.close();
     }
 }
