@@ -2,8 +2,10 @@ package io.rustydb.monitoring;
 
 import io.rustydb.common.ErrorCode;
 import io.rustydb.common.RustyDbException;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -34,7 +36,17 @@ public final class CustomMetrics {
             (long) (HISTOGRAM_MAX * HISTOGRAM_SCALE), 3);
 
     /** One registered custom metric and its instrument. */
-    private record Custom(String name, MetricType type, Counter counter, Gauge gauge, Histogram histogram) {
+    private record Custom(String name, MetricType type, String help, Map<String, String> labels, Counter counter,
+            Gauge gauge, Histogram histogram) {
+    }
+
+    /**
+     * A registered custom metric as it is exported.
+     *
+     * @param help its {@code # HELP} text
+     * @param labels its constant labels, sorted by name (empty if none)
+     */
+    public record Definition(String name, MetricType type, String help, Map<String, String> labels) {
     }
 
     private final MetricSpecs specs;
@@ -77,25 +89,63 @@ public final class CustomMetrics {
         if (specs.isRegistered(name) || exportedNameTaken(name)) {
             throw invalid("metric name \"" + name + "\" is reserved by a built-in metric");
         }
-        TagSet tags = tags(labels);
+        Map<String, String> checked = checkedLabels(labels);
+        TagSet tags = checked.isEmpty() ? TagSet.Empty() : TagSet.from(new TreeMap<String, Object>(checked));
         String text = help == null || help.isBlank() ? "Custom " + kind.prometheusName() + " " + name : help;
         Custom created = switch (kind) {
             case COUNTER -> {
                 specs.register(name, MetricSpec.counter(name, text));
-                yield new Custom(name, kind, Kamon.counter(name, text).withTags(tags), null, null);
+                yield new Custom(name, kind, text, checked, Kamon.counter(name, text).withTags(tags), null, null);
             }
             case GAUGE -> {
                 specs.register(name, MetricSpec.gauge(name, text));
-                yield new Custom(name, kind, null, Kamon.gauge(name, text).withTags(tags), null);
+                yield new Custom(name, kind, text, checked, null, Kamon.gauge(name, text).withTags(tags), null);
             }
             case HISTOGRAM -> {
                 specs.register(name, MetricSpec.histogram(name, text, 1 / HISTOGRAM_SCALE, BUCKETS, null, 1));
-                yield new Custom(name, kind, null, null, Kamon.histogram(name, text, MeasurementUnit.none(),
-                        HISTOGRAM_RANGE).withTags(tags));
+                yield new Custom(name, kind, text, checked, null, null, Kamon.histogram(name, text,
+                        MeasurementUnit.none(), HISTOGRAM_RANGE).withTags(tags));
             }
         };
         metrics.put(name, created);
         return kind;
+    }
+
+    /**
+     * Registers a metric for the REST API, where registering is a declaration: the same
+     * declaration again is a no-op, a different one a conflict.
+     *
+     * @return true if the metric was created, false if it already existed as declared
+     * @throws RustyDbException 42710 if the name is taken by a built-in metric or registered with
+     *     another type, other labels or (when {@code help} is given) another help text; 22023 for
+     *     a bad name, type or label
+     */
+    public synchronized boolean define(String name, String type, String help, Map<String, String> labels) {
+        checkAccepting();
+        MetricType kind = parseType(type);
+        checkName(name);
+        Map<String, String> wanted = checkedLabels(labels);
+        Custom existing = metrics.get(name);
+        if (existing == null) {
+            if (specs.isRegistered(name) || exportedNameTaken(name)) {
+                throw new RustyDbException(ErrorCode.DUPLICATE_OBJECT, "metric \"" + name + "\" (a built-in metric)");
+            }
+            register(name, type, help, labels);
+            return true;
+        }
+        boolean helpDiffers = help != null && !help.isBlank() && !help.equals(existing.help());
+        if (existing.type() != kind || !existing.labels().equals(wanted) || helpDiffers) {
+            throw new RustyDbException(ErrorCode.DUPLICATE_OBJECT, "metric \"" + name + "\" (a "
+                    + existing.type().prometheusName() + " with labels " + existing.labels() + " and help \""
+                    + existing.help() + "\")");
+        }
+        return false;
+    }
+
+    /** The registered custom metric {@code name}, if any. */
+    public Optional<Definition> definition(String name) {
+        Custom c = name == null ? null : metrics.get(name);
+        return c == null ? Optional.empty() : Optional.of(new Definition(c.name(), c.type(), c.help(), c.labels()));
     }
 
     /**
@@ -213,11 +263,11 @@ public final class CustomMetrics {
         }
     }
 
-    private static TagSet tags(Map<String, String> labels) {
+    private static Map<String, String> checkedLabels(Map<String, String> labels) {
         if (labels == null || labels.isEmpty()) {
-            return TagSet.Empty();
+            return Map.of();
         }
-        Map<String, Object> checked = new TreeMap<>();
+        Map<String, String> checked = new TreeMap<>();
         for (Map.Entry<String, String> e : labels.entrySet()) {
             if (e.getKey() == null || !LABEL.matcher(e.getKey()).matches() || e.getKey().startsWith("__")
                     || e.getKey().equals("le")) {
@@ -229,7 +279,7 @@ public final class CustomMetrics {
             }
             checked.put(e.getKey(), e.getValue());
         }
-        return TagSet.from(checked);
+        return Collections.unmodifiableMap(checked);
     }
 
     private static void checkFinite(double value) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #prometheusText()}: what {@code GET /metrics} answers, for any other endpoint that
  *       serves the same registry (the REST API's {@code /api/v1/metrics/prometheus});</li>
- *   <li>{@link #snapshot()}: every metric and its values as plain Java data (JSON, SQL views);</li>
+ *   <li>{@link #snapshot()}: every metric and its values as plain Java data (JSON, SQL views), and
+ *       {@link #overview()}, the guide's summary of it;</li>
  *   <li>{@link #value(String, Map)}: one value;</li>
  *   <li>{@link #custom()}: register, increment and set custom metrics;</li>
  *   <li>{@link #queries()}: the per-statement instruments the SQL engine updates.</li>
@@ -131,6 +132,11 @@ public final class NodeMetrics implements AutoCloseable {
     /** Every metric with its current values, sorted by name; empty when metrics are disabled. */
     public List<MetricFamily> snapshot() {
         return store == null ? List.of() : store.export(BuiltinMetrics.specs());
+    }
+
+    /** The Monitoring Guide's JSON summary ({@code GET /api/v1/metrics}) of {@link #snapshot()}. */
+    public MetricsOverview overview() {
+        return MetricsOverview.of(snapshot());
     }
 
     /** The Prometheus text format of {@link #snapshot()}, as served on {@code /metrics}. */

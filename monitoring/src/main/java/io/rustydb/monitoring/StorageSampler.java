@@ -31,9 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 final class StorageSampler implements MetricSource {
     private static final Logger LOG = LoggerFactory.getLogger(StorageSampler.class);
-    private static final HistogramType[] READS = {HistogramType.SST_READ_MICROS};
-    private static final HistogramType[] WRITES = {HistogramType.SST_WRITE_MICROS, HistogramType.TABLE_SYNC_MICROS,
-        HistogramType.WAL_FILE_SYNC_MICROS};
+    private static final HistogramType[] READS = IoStats.READS;
+    private static final HistogramType[] WRITES = IoStats.WRITES;
 
     private final StorageEngine storage;
     private final Statistics statistics;

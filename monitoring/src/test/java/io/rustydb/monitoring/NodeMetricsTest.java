@@ -132,6 +132,56 @@ class NodeMetricsTest {
     }
 
     @Test
+    void restRegistrationIsADeclarationThatConflictsWhenItDiffers() {
+        CustomMetrics custom = metrics.custom();
+        assertTrue(custom.define("nm_rest_events", "counter", "REST events", Map.of("app", "a")));
+        assertEquals(false, custom.define("nm_rest_events", "counter", "REST events", Map.of("app", "a")));
+        assertEquals(false, custom.define("nm_rest_events", "counter", null, Map.of("app", "a")), "help omitted");
+        assertEquals("42710", assertThrows(RustyDbException.class,
+                () -> custom.define("nm_rest_events", "gauge", null, Map.of("app", "a"))).sqlState());
+        assertEquals("42710", assertThrows(RustyDbException.class,
+                () -> custom.define("nm_rest_events", "counter", null, Map.of("app", "b"))).sqlState());
+        assertEquals("42710", assertThrows(RustyDbException.class,
+                () -> custom.define("nm_rest_events", "counter", "other help", Map.of("app", "a"))).sqlState());
+        assertEquals("42710", assertThrows(RustyDbException.class,
+                () -> custom.define("rustydb_queries_total", "counter", null, Map.of())).sqlState());
+        assertEquals("22023", assertThrows(RustyDbException.class,
+                () -> custom.define("nm rest", "counter", null, Map.of())).sqlState());
+        assertEquals("22023", assertThrows(RustyDbException.class,
+                () -> custom.define("nm_rest_bad_label", "counter", null, Map.of("le", "1"))).sqlState());
+        CustomMetrics.Definition d = custom.definition("nm_rest_events").orElseThrow();
+        assertEquals(new CustomMetrics.Definition("nm_rest_events", MetricType.COUNTER, "REST events",
+                Map.of("app", "a")), d);
+        assertTrue(custom.definition("nm_rest_never").isEmpty());
+        // SQL's first use registers without help or labels; the REST API then sees it as it is
+        custom.record("nm_rest_sql_first", "counter", 1);
+        assertEquals("Custom counter nm_rest_sql_first", custom.definition("nm_rest_sql_first").orElseThrow().help());
+        custom.record("nm_rest_events", "counter", 2);
+        long tick = metrics.ticks();
+        await(() -> metrics.ticks() > tick + 1);
+        assertEquals(2, value("nm_rest_events", Map.of("app", "a")));
+        assertTrue(metrics.prometheusText().contains("# HELP nm_rest_events REST events\n"));
+    }
+
+    @Test
+    void overviewSummarisesTheSnapshot() {
+        QueryMetrics q = metrics.queries();
+        q.completed(4_000_000); // 4 ms
+        long tick = metrics.ticks();
+        await(() -> metrics.ticks() > tick + 1);
+        MetricsOverview o = metrics.overview();
+        MetricSample.Histogram h = family("rustydb_query_duration_ms").unlabelled().histogram();
+        assertEquals(h.sum() / h.count(), o.queryPerformance().avgQueryTimeMs(), 1e-9);
+        assertEquals(h.p95(), o.queryPerformance().p95QueryTimeMs());
+        assertEquals(h.p99(), o.queryPerformance().p99QueryTimeMs());
+        assertEquals((long) value("rustydb_queries_total", Map.of()), o.database().queriesTotal());
+        assertEquals((long) value("rustydb_uptime_seconds", Map.of()), o.database().uptimeSeconds());
+        assertEquals((long) value("rustydb_transactions_total", Map.of("status", "committed")),
+                o.transactions().committedTotal());
+        assertTrue(o.memory().jvmHeapUsedBytes() > 0);
+    }
+
+    @Test
     void endpointServesTheSameText() throws Exception {
         long tick = metrics.ticks();
         await(() -> metrics.ticks() > tick);

@@ -13,13 +13,15 @@ import org.rocksdb.WriteOptions;
 /**
  * The native option objects one {@link StorageEngine} shares across its column families and
  * transactions: buffer pool (block cache), page size, bloom filters, statistics, lock timeout,
- * deadlock detection and WAL sync. They must outlive the database and are closed after it.
+ * deadlock detection, WAL sync and the counter of WAL records replayed at open. They must
+ * outlive the database and are closed after it.
  */
 final class RocksResources implements AutoCloseable {
     private static final int BLOOM_BITS_PER_KEY = 10;
 
     final Statistics statistics;
     final LRUCache blockCache;
+    final WalReplayCounter walReplay;
     final BloomFilter bloomFilter;
     final ColumnFamilyOptions cfOptions;
     final DBOptions dbOptions;
@@ -31,6 +33,7 @@ final class RocksResources implements AutoCloseable {
     RocksResources(StorageSettings settings) {
         statistics = new Statistics();
         writeStalls = new WriteStalls();
+        walReplay = new WalReplayCounter();
         blockCache = new LRUCache(settings.bufferPoolSize());
         bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY, false);
         BlockBasedTableConfig table = new BlockBasedTableConfig()
@@ -45,6 +48,7 @@ final class RocksResources implements AutoCloseable {
                 .setCreateMissingColumnFamilies(true)
                 .setStatistics(statistics)
                 .setListeners(java.util.List.of(writeStalls))
+                .setWalFilter(walReplay)
                 .setKeepLogFileNum(5);
         long lockTimeout = settings.rocksLockTimeoutMillis();
         txnDbOptions = new TransactionDBOptions()
@@ -64,6 +68,7 @@ final class RocksResources implements AutoCloseable {
         cfOptions.close();
         bloomFilter.close();
         blockCache.close();
+        walReplay.close();
         statistics.close();
         writeStalls.close();
     }

@@ -60,6 +60,7 @@ public final class StorageEngine implements AutoCloseable {
     /** Numbers transactions in the order they begin. */
     private final AtomicLong tickets = new AtomicLong();
     private final BulkLoads bulkLoads;
+    private volatile String blockCacheName;
     private volatile boolean closed;
 
     private StorageEngine(StorageSettings settings, RocksResources resources, TransactionDB db,
@@ -303,8 +304,14 @@ public final class StorageEngine implements AutoCloseable {
         }
     }
 
-    /** RocksDB statistics (block cache hit/miss tickers and more) for monitoring. */
+    /**
+     * RocksDB statistics (block cache hit/miss tickers and more) for monitoring; not to be read
+     * once the storage is closed (they are freed with it).
+     *
+     * @throws RustyDbException {@code ADMIN_SHUTDOWN} once the storage is closed
+     */
     public Statistics statistics() {
+        checkOpen();
         return resources.statistics;
     }
 
@@ -317,6 +324,59 @@ public final class StorageEngine implements AutoCloseable {
     public long blockCacheUsage() {
         checkOpen();
         return resources.blockCache.getUsage();
+    }
+
+    /**
+     * Bytes of the buffer pool (block cache) held by pinned entries: blocks a reader is using now
+     * and the index and filter blocks of level-0 files, which stay pinned.
+     */
+    public long blockCachePinnedUsage() {
+        checkOpen();
+        return resources.blockCache.getPinnedUsage();
+    }
+
+    /**
+     * The name RocksDB gives the block cache implementation in use (e.g. {@code LRUCache}), from its
+     * {@code rocksdb.block-cache-entry-stats} property; read once, it does not change.
+     */
+    public String blockCacheImplementation() {
+        String name = blockCacheName;
+        if (name == null) {
+            checkOpen();
+            String id;
+            try {
+                id = db.getMapProperty(defaultHandle, "rocksdb.block-cache-entry-stats").get("id");
+            } catch (RocksDBException e) {
+                throw RocksErrors.translate(e, null);
+            }
+            if (id == null || id.isEmpty()) {
+                throw new IllegalStateException("RocksDB reported no block cache id");
+            }
+            int at = id.indexOf('@');
+            name = at > 0 ? id.substring(0, at) : id;
+            blockCacheName = name;
+        }
+        return name;
+    }
+
+    /**
+     * A numeric RocksDB property of the database as a whole (read through its default column
+     * family), e.g. {@code rocksdb.block-cache-capacity}, for monitoring; read-only. Block cache
+     * properties must be read this way: summing them over the tablespaces would count the one
+     * shared cache once per tablespace.
+     */
+    public long dbProperty(String property) {
+        checkOpen();
+        try {
+            return db.getLongProperty(defaultHandle, property);
+        } catch (RocksDBException e) {
+            throw RocksErrors.translate(e, null);
+        }
+    }
+
+    /** The write-ahead log records RocksDB replayed when this storage opened. */
+    public WalReplay walReplay() {
+        return resources.walReplay.replay();
     }
 
     /** Transactions begun and not yet committed or rolled back, for monitoring. */

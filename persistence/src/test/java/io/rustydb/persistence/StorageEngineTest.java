@@ -262,6 +262,46 @@ class StorageEngineTest {
         assertTrue(accesses > 0);
     }
 
+    @Test
+    void blockCachePropertiesAreReadOnceForTheWholeDatabase() {
+        Tablespace users = engine.tablespace("USERS");
+        for (int i = 0; i < 200; i++) {
+            engine.put(users, b("key" + i), new byte[100]);
+        }
+        engine.flush();
+        for (int i = 0; i < 200; i++) {
+            assertNotNull(engine.get(users, b("key" + i)));
+        }
+        // one shared cache: the database-wide property, not a sum over the four tablespaces
+        assertEquals(2L * 1024 * 1024, engine.dbProperty("rocksdb.block-cache-capacity"));
+        long usage = engine.dbProperty("rocksdb.block-cache-usage");
+        assertTrue(usage > 0 && usage <= 2L * 1024 * 1024, "usage " + usage);
+        assertEquals(engine.blockCachePinnedUsage(), engine.dbProperty("rocksdb.block-cache-pinned-usage"));
+        assertTrue(engine.blockCachePinnedUsage() > 0, "the L0 file's index and filter blocks are pinned");
+        assertEquals("LRUCache", engine.blockCacheImplementation());
+        engine.close();
+        assertEquals("57P01", assertThrows(RustyDbException.class, () -> engine.statistics()).sqlState());
+        assertEquals("57P01", assertThrows(RustyDbException.class,
+                () -> engine.dbProperty("rocksdb.block-cache-usage")).sqlState());
+        engine = open(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void walRecordsReplayedAtOpenAreCounted() {
+        assertEquals(new WalReplay(0, 0), engine.walReplay());
+        Tablespace users = engine.tablespace("USERS");
+        for (int i = 0; i < 7; i++) {
+            engine.put(users, b("wal" + i), new byte[50]);
+        }
+        engine.close(); // syncs the WAL but does not flush the memtables: the next open replays them
+        engine = open(Duration.ofSeconds(5));
+        WalReplay replay = engine.walReplay();
+        assertEquals(7, replay.records(), replay.toString());
+        // each batch holds one put of a 5-byte key and a 50-byte value in one column family
+        assertTrue(replay.bytes() > 7 * 55 && replay.bytes() < 7 * 100, replay.toString());
+        assertNotNull(engine.get(engine.tablespace("USERS"), b("wal6")));
+    }
+
     private static List<String> scan(StorageTransaction t, Tablespace ts, byte[] lower, byte[] upper) {
         List<String> out = new ArrayList<>();
         try (KvIterator it = t.scan(ts, lower, upper)) {

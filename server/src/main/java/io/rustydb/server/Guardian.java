@@ -1,15 +1,26 @@
 package io.rustydb.server;
 
+import com.typesafe.config.ConfigFactory;
 import io.rustydb.actors.SessionMetrics;
 import io.rustydb.actors.SessionRegistry;
 import io.rustydb.actors.Sessions;
 import io.rustydb.actors.TablespaceActor;
 import io.rustydb.actors.health.HealthMonitor;
+import io.rustydb.actors.stats.ParameterView;
+import io.rustydb.actors.stats.PerformanceViews;
 import io.rustydb.common.lifecycle.NodeLifecycle;
 import io.rustydb.http.ApiContext;
+import io.rustydb.http.ApiExtension;
 import io.rustydb.http.ApiServer;
 import io.rustydb.http.routes.AshRoutes;
+import io.rustydb.http.routes.ConfigRoutes;
+import io.rustydb.http.routes.CustomMetricRoutes;
+import io.rustydb.http.routes.MetricsRoutes;
+import io.rustydb.http.routes.PrometheusRoutes;
+import io.rustydb.http.routes.StorageStatsRoutes;
+import io.rustydb.http.routes.TransactionStatsRoutes;
 import io.rustydb.monitoring.NodeMetrics;
+import io.rustydb.monitoring.parameters.ParameterCatalog;
 import io.rustydb.persistence.StorageEngine;
 import io.rustydb.pgwire.PgServer;
 import io.rustydb.sampling.ash.AshService;
@@ -126,10 +137,22 @@ public final class Guardian {
         ash.history().objectNames(sql::objectName);
         sql.registerSystemViews(ash.views());
 
-        ApiContext api = new ApiContext(lifecycle, registry, roles, health,
-                List.of(new io.rustydb.http.routes.PrometheusRoutes(metrics), new AshRoutes(ash),
-                        new io.rustydb.http.routes.TransactionStatsRoutes(metrics.queries(), storage, registry,
-                                settings.longRunningTransactionThreshold())));
+        // performance and configuration views, and the REST API's metrics, statistics and configuration routes
+        ParameterCatalog parameters = ParameterCatalog.create(context.getSystem().settings().config(),
+                ConfigFactory.defaultReference());
+        sql.registerSystemViews(new PerformanceViews(storage, metrics, registry));
+        sql.registerSystemViews(new ParameterView(parameters));
+        List<ApiExtension> extensions = List.of(
+                new PrometheusRoutes(metrics),
+                new MetricsRoutes(metrics),
+                new CustomMetricRoutes(metrics),
+                new StorageStatsRoutes(storage, metrics),
+                new ConfigRoutes(parameters),
+                new AshRoutes(ash),
+                new TransactionStatsRoutes(metrics.queries(), storage, registry,
+                        settings.longRunningTransactionThreshold()));
+
+        ApiContext api = new ApiContext(lifecycle, registry, roles, health, extensions);
         ApiServer.start(context.getSystem(), settings.api(), api)
                 .thenCompose(apiServer -> {
                     shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "api-unbind", apiServer::stop);
