@@ -290,6 +290,11 @@ public final class StorageEngine implements AutoCloseable {
         }
     }
 
+    /** The RocksDB instance, for {@link ThreadIo} (the thread's PerfContext). */
+    TransactionDB db() {
+        return db;
+    }
+
     /** RocksDB statistics (block cache hit/miss tickers and more) for monitoring. */
     public Statistics statistics() {
         return resources.statistics;

@@ -87,7 +87,13 @@ public final class Guardian {
         AdminBootstrap.ensure(roles, settings.storage().dataDir(), System.getenv(AdminBootstrap.PASSWORD_ENV),
                 System.out);
 
-        SqlEngine sql = SqlEngine.start(storage, metrics.queries());
+        // statement statistics, profiles and the slow-query log (statistics only while metrics are enabled)
+        io.rustydb.monitoring.statements.SqlStatistics statements = metrics.enabled()
+                ? io.rustydb.monitoring.statements.SqlStatistics.create(settings.statements())
+                : io.rustydb.monitoring.statements.SqlStatistics.disabled(settings.statements());
+        SqlEngine sql = SqlEngine.start(storage, metrics.queries(),
+                new io.rustydb.sql.stats.StatementMonitor(statements, storage));
+        sql.registerSystemViews(new io.rustydb.sql.stats.SqlStatisticsViews(statements));
         shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "sql-engine-close", () -> {
             sql.close();
             return CompletableFuture.completedFuture(Done.getInstance());
@@ -119,7 +125,8 @@ public final class Guardian {
         });
 
         ApiContext api = new ApiContext(lifecycle, registry, roles, health,
-                List.of(new io.rustydb.http.routes.PrometheusRoutes(metrics)));
+                List.of(new io.rustydb.http.routes.PrometheusRoutes(metrics),
+                        new io.rustydb.http.routes.StatementRoutes(statements)));
         ApiServer.start(context.getSystem(), settings.api(), api)
                 .thenCompose(apiServer -> {
                     shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "api-unbind", apiServer::stop);

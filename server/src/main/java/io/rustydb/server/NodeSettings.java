@@ -14,7 +14,7 @@ import io.rustydb.pgwire.PgSettings;
  */
 public record NodeSettings(String instanceName, int maxConnections, Duration admissionTimeout,
         StorageSettings storage, PgSettings pgwire, MonitoringSettings monitoring, ApiSettings api,
-        HealthSettings health) {
+        HealthSettings health, io.rustydb.monitoring.statements.StatementStatsSettings statements) {
 
     public static NodeSettings create(Config config) {
         int maxConnections = config.getInt("rustydb.server.max_connections");
@@ -34,6 +34,7 @@ public record NodeSettings(String instanceName, int maxConnections, Duration adm
                 PgSettings.create(config),
                 MonitoringSettings.create(config),
                 ApiSettings.create(config),
-                HealthSettings.create(config));
+                HealthSettings.create(config),
+                io.rustydb.monitoring.statements.StatementStatsSettings.create(config));
     }
 }

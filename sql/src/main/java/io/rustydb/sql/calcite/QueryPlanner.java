@@ -165,6 +165,11 @@ public final class QueryPlanner {
             return out;
         }
 
+        /** The plan as operators with their estimates and what the probes measured so far. */
+        public io.rustydb.monitoring.statements.PlanNode tree() {
+            return describe(physical, stats);
+        }
+
         private static void preorder(RelNode node, List<RelNode> out) {
             out.add(node);
             for (RelNode input : node.getInputs()) {
@@ -223,7 +228,32 @@ public final class QueryPlanner {
         for (int i = 0; i < fields.size(); i++) {
             columns.add(new ResultColumn(labels.get(i), TypeMapping.columnType(fields.get(i).getType()), 0, 0));
         }
-        return new CompiledQuery(bindable, columns, slotTypes(validator, validated), RelOptUtil.toString(physical, SqlExplainLevel.ALL_ATTRIBUTES));
+        return new CompiledQuery(bindable, columns, slotTypes(validator, validated),
+                RelOptUtil.toString(physical, SqlExplainLevel.ALL_ATTRIBUTES), describe(physical, null),
+                advise(physical));
+    }
+
+    /**
+     * The plan as a tree for the profiler and the slow-query log; null (logged) if it cannot be
+     * described, which must not fail the query.
+     */
+    private static io.rustydb.monitoring.statements.PlanNode describe(RelNode physical,
+            Map<RelNode, OperatorStats> stats) {
+        try {
+            return PlanTrees.of(physical, stats);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(QueryPlanner.class).warn("Cannot describe a plan for the profiler", e);
+            return null;
+        }
+    }
+
+    private static String advise(RelNode physical) {
+        try {
+            return IndexAdvice.of(physical);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(QueryPlanner.class).warn("Cannot read index advice from a plan", e);
+            return null;
+        }
     }
 
     /** A Sort with a row limit whose input does not already come in the requested order. */

@@ -16,6 +16,8 @@ import java.util.Set;
  * transaction ends: other sessions' writes and DDL wait, and the loading session's own DDL on
  * the table is refused (55006), since the load is not committed yet.
  * Owners are session ids, not threads: a session's statements may run on different threads.
+ * The time a statement waits for a lock is added to its thread's
+ * {@link io.rustydb.sql.stats.ThreadCounters} (the slow-query log's lock time).
  */
 public final class TableLocks {
     private static final long POLL_MILLIS = 50;
@@ -32,33 +34,58 @@ public final class TableLocks {
      * @param checkInterrupted run while waiting; throws (57014) when the statement must give up
      */
     public synchronized void lockShared(int tableId, int session, Runnable checkInterrupted) {
-        while (true) {
-            Integer owner = exclusive.get(tableId);
-            Integer loader = loading.get(tableId);
-            if ((owner == null || owner == session) && (loader == null || loader == session)) {
-                shared.computeIfAbsent(tableId, t -> new HashSet<>()).add(session);
-                heldBySession.computeIfAbsent(session, s -> new HashSet<>()).add(tableId);
-                return;
+        long waitStart = 0;
+        try {
+            while (true) {
+                Integer owner = exclusive.get(tableId);
+                Integer loader = loading.get(tableId);
+                if ((owner == null || owner == session) && (loader == null || loader == session)) {
+                    shared.computeIfAbsent(tableId, t -> new HashSet<>()).add(session);
+                    heldBySession.computeIfAbsent(session, s -> new HashSet<>()).add(tableId);
+                    return;
+                }
+                if (waitStart == 0) {
+                    waitStart = System.nanoTime();
+                }
+                await(checkInterrupted);
             }
-            await(checkInterrupted);
+        } finally {
+            waited(waitStart);
         }
     }
 
     /** Takes the exclusive lock; release it with {@link #unlockExclusive} when the DDL is done. */
     public synchronized void lockExclusive(int tableId, int session, Runnable checkInterrupted) {
-        while (true) {
-            Integer owner = exclusive.get(tableId);
-            Integer loader = loading.get(tableId);
-            if (loader != null && loader == session) {
-                throw new RustyDbException(ErrorCode.OBJECT_IN_USE,
-                        "cannot alter, truncate, drop or index a table while this transaction's COPY into it is"
-                                + " not committed");
+        long waitStart = 0;
+        try {
+            while (true) {
+                Integer owner = exclusive.get(tableId);
+                Integer loader = loading.get(tableId);
+                if (loader != null && loader == session) {
+                    throw new RustyDbException(ErrorCode.OBJECT_IN_USE,
+                            "cannot alter, truncate, drop or index a table while this transaction's COPY into it is"
+                                    + " not committed");
+                }
+                if ((owner == null || owner == session) && loader == null && !othersShare(tableId, session)) {
+                    exclusive.put(tableId, session);
+                    return;
+                }
+                if (waitStart == 0) {
+                    waitStart = System.nanoTime();
+                }
+                await(checkInterrupted);
             }
-            if ((owner == null || owner == session) && loader == null && !othersShare(tableId, session)) {
-                exclusive.put(tableId, session);
-                return;
-            }
-            await(checkInterrupted);
+        } finally {
+            waited(waitStart);
+        }
+    }
+
+    /** Adds a wait that began at {@code waitStart} (0: there was none) to the calling thread's statement. */
+    private static void waited(long waitStart) {
+        if (waitStart != 0) {
+            io.rustydb.sql.stats.ThreadCounters counters = io.rustydb.sql.stats.ThreadCounters.current();
+            counters.tableLockWaitNanos += System.nanoTime() - waitStart;
+            counters.tableLockWaits++;
         }
     }
 
