@@ -3,7 +3,6 @@ package io.rustydb.sql.calcite;
 import io.rustydb.monitoring.statements.PlanNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.rel.RelFieldCollation;
@@ -40,11 +39,19 @@ public final class PlanTrees {
         return of(plan, null);
     }
 
-    /** The tree with what the probes measured ({@code stats} keyed by operator, null for none). */
-    static PlanNode of(RelNode rel, Map<RelNode, OperatorStats> stats) {
+    /**
+     * The tree with what the probes measured: {@code stats} per operator occurrence in preorder
+     * (see {@link InstrumentedRel#instrument}), null for none.
+     */
+    static PlanNode of(RelNode plan, List<OperatorStats> stats) {
+        return of(plan, stats, new int[1]);
+    }
+
+    private static PlanNode of(RelNode rel, List<OperatorStats> stats, int[] next) {
+        int position = next[0]++;
         List<PlanNode> children = new ArrayList<>();
         for (RelNode input : rel.getInputs()) {
-            children.add(of(input, stats));
+            children.add(of(input, stats, next));
         }
         RelMetadataQuery mq = rel.getCluster().getMetadataQuery();
         Double rows = finite(mq.getRowCount(rel));
@@ -121,7 +128,7 @@ public final class PlanTrees {
             operator = rel.getClass().getSimpleName().replaceFirst("^(Enumerable|Rusty|Logical)", "");
         }
         PlanNode node = new PlanNode(operator, table, index, details, rows, estimatedCost, null, null, null, children);
-        OperatorStats measured = stats == null ? null : stats.get(rel);
+        OperatorStats measured = stats == null || position >= stats.size() ? null : stats.get(position);
         return measured == null ? node : node.measured(measured.rows(), measured.loops(), measured.millis());
     }
 

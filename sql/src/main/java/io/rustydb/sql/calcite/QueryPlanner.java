@@ -145,7 +145,8 @@ public final class QueryPlanner {
     public static final class AnalyzedQuery {
         private CompiledQuery compiled;
         private RelNode physical;
-        private final Map<RelNode, OperatorStats> stats = InstrumentedRel.newStatsMap();
+        /** The probes' figures per operator occurrence, in preorder. */
+        private final List<OperatorStats> stats = new ArrayList<>();
 
         public CompiledQuery compiled() {
             return compiled;
@@ -158,7 +159,7 @@ public final class QueryPlanner {
             preorder(physical, order);
             List<String> out = new ArrayList<>();
             for (int i = 0; i < text.size(); i++) {
-                OperatorStats s = i < order.size() ? stats.get(order.get(i)) : null;
+                OperatorStats s = i < order.size() && i < stats.size() ? stats.get(i) : null;
                 out.add(s == null ? text.get(i) : text.get(i) + String.format(java.util.Locale.ROOT,
                         " (actual rows=%d loops=%d time=%.3f ms)", s.rows(), s.loops(), s.millis()));
             }
@@ -238,7 +239,7 @@ public final class QueryPlanner {
      * described, which must not fail the query.
      */
     private static io.rustydb.monitoring.statements.PlanNode describe(RelNode physical,
-            Map<RelNode, OperatorStats> stats) {
+            List<OperatorStats> stats) {
         try {
             return PlanTrees.of(physical, stats);
         } catch (RuntimeException e) {

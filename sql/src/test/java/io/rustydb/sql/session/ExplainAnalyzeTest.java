@@ -69,6 +69,22 @@ class ExplainAnalyzeTest {
     }
 
     @Test
+    void aScanThePlannerSharesBetweenTwoPlacesCountsEachPlaceOnItsOwn() {
+        // the planner reuses one scan of t for both sides of the cross join
+        List<String> plan = lines("EXPLAIN ANALYZE SELECT count(*) FROM t a CROSS JOIN t b WHERE a.name LIKE 'x1%'");
+        List<String> scans = plan.stream().filter(l -> l.contains("EnumerableTableScan")).toList();
+        assertEquals(2, scans.size(), plan.toString());
+        Matcher outer = ACTUAL.matcher(scans.get(0));
+        Matcher inner = ACTUAL.matcher(scans.get(1));
+        assertTrue(outer.find() && inner.find(), scans.toString());
+        assertEquals("200 1", outer.group(1) + " " + outer.group(2), scans.get(0));
+        assertEquals(200 * Long.parseLong(inner.group(2)), Long.parseLong(inner.group(1)), scans.get(1));
+        // x1, x10 .. x19, x100 .. x199 pass the filter, each paired with the 200 rows of b
+        assertEquals(111L * 200, actualRows(plan.stream().filter(l -> l.contains("NestedLoopJoin")).findFirst()
+                .orElseThrow()));
+    }
+
+    @Test
     void modificationsRunAndReportTheirRows() {
         List<String> plan = lines("EXPLAIN ANALYZE UPDATE t SET name = 'y' WHERE grp = 3");
         assertTrue(plan.get(0).startsWith("Update on t"), plan.toString());
