@@ -46,6 +46,6 @@ public record StatementStatsSettings(int maxStatements, Duration profileInterval
 
     /** The defaults of reference.conf, for engines started without a node configuration (tests, tools). */
     public static StatementStatsSettings defaults() {
-        return new StatementStatsSettings(2000, Duration.ofSeconds(60), true, 1000, true);
+        return new StatementStatsSettings(1000, Duration.ofSeconds(60), true, 1000, true);
     }
 }

@@ -167,10 +167,12 @@ class StatementStatisticsIT {
 
             // one slow-query log entry per slow execution, none for the point query
             List<SlowEntry> entries = slowEntries();
-            List<SlowEntry> slowOnes = entries.stream().filter(e -> e.query.equals(SLOW)).toList();
+            // logged by normalized text and sql_id: no literal or parameter value reaches the log
+            List<SlowEntry> slowOnes = entries.stream().filter(e -> e.query.equals(SLOW_TEXT)).toList();
             assertEquals(3, slowOnes.size(), entries.toString());
             for (SlowEntry e : slowOnes) {
                 assertTrue(e.queryMs > 100, e.toString());
+                assertEquals(slowId, e.sqlId);
                 assertEquals(0.0, e.lockMs);
                 assertEquals(scanned, e.rowsExamined);
                 assertEquals(1, e.rowsReturned);
@@ -202,11 +204,11 @@ class StatementStatisticsIT {
 
     /** One entry of the slow-query log: its five header lines and the text up to the next entry. */
     private record SlowEntry(double queryMs, double lockMs, long rowsExamined, long rowsReturned, String query,
-            String rest) {
+            String sqlId, String rest) {
     }
 
     private static final Pattern ENTRY = Pattern.compile("Query time: ([0-9.]+) ms\\RLock time: ([0-9.]+) ms\\R"
-            + "Rows examined: (\\d+)\\RRows returned: (\\d+)\\R(?:Rows affected: \\d+\\R)?Query: (.*)\\R");
+            + "Rows examined: (\\d+)\\RRows returned: (\\d+)\\R(?:Rows affected: \\d+\\R)?Query: (.*)\\RSQL ID: (\\w+)\\R");
 
     /**
      * Every slow-query entry the node wrote: on its console log (the logger rustydb.slow_query logs
@@ -227,7 +229,7 @@ class StatementStatisticsIT {
             int next = all.indexOf("Query time: ", m.end());
             String rest = all.substring(m.end(), next < 0 ? all.length() : next);
             entries.add(new SlowEntry(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                    Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), m.group(5).strip(), rest));
+                    Long.parseLong(m.group(3)), Long.parseLong(m.group(4)), m.group(5).strip(), m.group(6), rest));
         }
         return entries;
     }

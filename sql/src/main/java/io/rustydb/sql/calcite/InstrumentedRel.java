@@ -49,9 +49,12 @@ final class InstrumentedRel extends SingleRel implements EnumerableRel {
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         Result child = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
         BlockBuilder builder = new BlockBuilder();
+        Expression probe = implementor.stash(stats, OperatorStats.class);
+        // an operator that computes its result while its Enumerable is built (a hash aggregate
+        // consumes its input there) is timed from before its block runs
+        builder.add(Expressions.statement(Expressions.call(OperatorStats.class, "building", probe)));
         Expression rows = builder.append("rows", child.block);
-        builder.add(Expressions.return_(null, Expressions.call(OperatorStats.class, "wrap",
-                implementor.stash(stats, OperatorStats.class), rows)));
+        builder.add(Expressions.return_(null, Expressions.call(OperatorStats.class, "wrap", probe, rows)));
         return implementor.result(child.physType, builder.toBlock());
     }
 }

@@ -240,7 +240,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             statementCompleted();
             if (measuring) {
                 endCall(measure);
-                monitor.completed(measure, query.sql(), query.plan(), lastElapsed, rowsWritten(query.plan(), tag));
+                monitor.completed(measure, query.plan(), lastElapsed, rowsWritten(query.plan(), tag));
             }
             return ExecutionResult.completed(tag);
         } catch (RuntimeException e) {
@@ -280,7 +280,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private void statementFailed(io.rustydb.sql.stats.StatementExecution measure, DefaultPreparedQuery query) {
         endCall(measure);
         if (lastElapsed >= 0) {
-            monitor.failed(measure, query.sql(), query.plan(), lastElapsed);
+            monitor.failed(measure, query.plan(), lastElapsed);
         } else {
             monitor.notRun(measure);
         }
@@ -360,7 +360,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
                     statementCompleted();
                     if (measuring) {
                         endCall(measure);
-                        monitor.completed(measure, query.sql(), query.plan(), lastElapsed, rowsWritten(query.plan(), tag));
+                        monitor.completed(measure, query.plan(), lastElapsed, rowsWritten(query.plan(), tag));
                     }
                     return tag;
                 } catch (RuntimeException e) {
@@ -400,7 +400,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             if (measuring) {
                 endCall(measure);
                 measure.sample().rowsReturned = rows;
-                monitor.completed(measure, query.sql(), query.plan(), lastElapsed, 0);
+                monitor.completed(measure, query.plan(), lastElapsed, 0);
             }
             return "COPY " + rows;
         } catch (RuntimeException e) {
@@ -544,14 +544,14 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             running = null;
             metrics.failed(ran);
             if (measuring) {
-                monitor.failed(measure, query.sql(), query.plan(), ran);
+                monitor.failed(measure, query.plan(), ran);
             }
             throw e;
         }
         running = null;
         metrics.completed(ran);
         if (measuring) {
-            monitor.completed(measure, query.sql(), query.plan(), ran, 0);
+            monitor.completed(measure, query.plan(), ran, 0);
         }
     }
 

@@ -12,18 +12,25 @@ import org.slf4j.LoggerFactory;
  * {@code rustydb.logging.slow_query_threshold_ms}, in the Monitoring Guide's format (the appender
  * writes the timestamp and {@code [SLOW QUERY]} line before it):
  * <pre>
- * Query time: 2345.67 ms
- * Lock time: 12.34 ms
- * Rows examined: 100000
- * Rows returned: 50
- * Query: SELECT * FROM large_table WHERE complex_condition = 'value'
+ * Query time: 1776.22 ms
+ * Lock time: 0.00 ms
+ * Rows examined: 1002000
+ * Rows returned: 1
+ * Query: select count(*) from items a cross join items b where a.grp = $1
+ * SQL ID: 132rgjv3a6nqb
  * Query Plan:
- *   SeqScan on large_table (cost=100000.00 rows=100000)
- *     Filter: (complex_condition = ?)
- * Suggestion: Create index on large_table(complex_condition)
+ *   Aggregate (cost=15316.13 rows=1)
+ *     NestedLoop (cost=15315.00 rows=1500)
+ *       SeqScan on items (cost=115.00 rows=15)
+ *         Filter: (grp = ?)
+ *       SeqScan on items (cost=200.00 rows=100)
+ * Suggestion: Create index on items(grp)
  * </pre>
- * The query is the statement's text as the client sent it, line breaks folded into spaces; bind
- * parameter values are never logged, and the plan shows values as {@code ?}.
+ * The query is the statement's normalized text, as {@code v$sql_statistics} shows it: literals
+ * are replaced by {@code $n} and bind parameter values are never logged (the guide's
+ * {@code log_parameters = false}), so no value of the statement (a password in
+ * {@code CREATE ROLE}, personal data in a WHERE clause) reaches the log; the plan shows values as
+ * {@code ?}. {@code SQL ID} is the statement's sql_id, for {@code /api/v1/profiler/query/{sql_id}}.
  */
 public final class SlowQueryLog {
     /** The logger's name. */
@@ -35,14 +42,15 @@ public final class SlowQueryLog {
     }
 
     /** Logs one slow statement; {@code plan} null leaves the plan out, {@code suggestion} null the suggestion. */
-    static void log(String statementText, ExecutionSample sample, boolean modifies, PlanNode plan, String suggestion) {
+    static void log(String sqlId, String normalizedText, ExecutionSample sample, boolean modifies, PlanNode plan,
+            String suggestion) {
         if (LOG.isInfoEnabled()) {
-            LOG.info(entry(statementText, sample, modifies, plan, suggestion));
+            LOG.info(entry(sqlId, normalizedText, sample, modifies, plan, suggestion));
         }
     }
 
     /** The entry's text. */
-    static String entry(String statementText, ExecutionSample sample, boolean modifies, PlanNode plan,
+    static String entry(String sqlId, String normalizedText, ExecutionSample sample, boolean modifies, PlanNode plan,
             String suggestion) {
         StringBuilder out = new StringBuilder(256);
         out.append(String.format(Locale.ROOT, "Query time: %.2f ms\n", sample.elapsedNanos / 1_000_000.0));
@@ -52,7 +60,8 @@ public final class SlowQueryLog {
         if (modifies) {
             out.append("Rows affected: ").append(sample.rowsAffected).append('\n');
         }
-        out.append("Query: ").append(statementText.strip().replaceAll("\\s*\\R\\s*", " ")).append('\n');
+        out.append("Query: ").append(normalizedText).append('\n');
+        out.append("SQL ID: ").append(sqlId).append('\n');
         if (plan != null) {
             out.append("Query Plan:\n");
             write(plan, 1, out);

@@ -10,6 +10,8 @@ import io.rustydb.sql.exec.InstrumentedRun;
  */
 public final class StatementExecution {
     private final ExecutionSample sample = new ExecutionSample();
+    String sqlId;
+    String text;
     SqlStatistics.Entry entry;
     boolean profiling;
     InstrumentedRun run;

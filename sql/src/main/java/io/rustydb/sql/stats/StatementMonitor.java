@@ -74,6 +74,8 @@ public final class StatementMonitor {
         ExecutionSample sample = execution.sample();
         sample.reset();
         sample.startMillis = System.currentTimeMillis();
+        execution.sqlId = sqlId;
+        execution.text = normalizedText;
         execution.run = null;
         execution.profiling = false;
         execution.entry = store.entry(sqlId, normalizedText, sample.startMillis);
@@ -98,8 +100,7 @@ public final class StatementMonitor {
      *
      * @param rowsAffected rows the statement wrote (from its command tag), 0 for a statement that writes none
      */
-    public void completed(StatementExecution execution, String statementText, StatementPlan plan, long elapsedNanos,
-            long rowsAffected) {
+    public void completed(StatementExecution execution, StatementPlan plan, long elapsedNanos, long rowsAffected) {
         ExecutionSample sample = execution.sample();
         sample.elapsedNanos = elapsedNanos;
         sample.rowsAffected = rowsAffected;
@@ -117,7 +118,7 @@ public final class StatementMonitor {
             }
         }
         if (slowLog && elapsedNanos > slowNanos) {
-            SlowQueryLog.log(statementText, sample, plan.modifiesData(),
+            SlowQueryLog.log(execution.sqlId, execution.text, sample, plan.modifiesData(),
                     slowLogPlan ? (measured != null ? measured : plan.planTree()) : null, plan.indexSuggestion());
         }
         execution.run = null;
@@ -127,7 +128,7 @@ public final class StatementMonitor {
      * The execution failed after it started running ({@code elapsedNanos}): recorded as an error,
      * logged if slow; its profile is given up.
      */
-    public void failed(StatementExecution execution, String statementText, StatementPlan plan, long elapsedNanos) {
+    public void failed(StatementExecution execution, StatementPlan plan, long elapsedNanos) {
         ExecutionSample sample = execution.sample();
         sample.elapsedNanos = elapsedNanos;
         sample.failed = true;
@@ -139,8 +140,8 @@ public final class StatementMonitor {
             }
         }
         if (slowLog && elapsedNanos > slowNanos) {
-            SlowQueryLog.log(statementText, sample, plan.modifiesData(), slowLogPlan ? plan.planTree() : null,
-                    plan.indexSuggestion());
+            SlowQueryLog.log(execution.sqlId, execution.text, sample, plan.modifiesData(),
+                    slowLogPlan ? plan.planTree() : null, plan.indexSuggestion());
         }
         execution.run = null;
     }
@@ -158,7 +159,7 @@ public final class StatementMonitor {
     private SqlStatistics.Entry current(StatementExecution execution) {
         SqlStatistics.Entry entry = execution.entry;
         if (entry != null && entry.evicted()) {
-            entry = store.entry(entry.sqlId(), entry.text(), execution.sample().startMillis);
+            entry = store.entry(execution.sqlId, execution.text, execution.sample().startMillis);
             execution.entry = entry;
         }
         return entry;
