@@ -304,6 +304,11 @@ public final class StorageEngine implements AutoCloseable {
         }
     }
 
+    /** The RocksDB instance, for {@link ThreadIo} (the thread's PerfContext). */
+    TransactionDB db() {
+        return db;
+    }
+
     /**
      * RocksDB statistics (block cache hit/miss tickers and more) for monitoring; not to be read
      * once the storage is closed (they are freed with it).

@@ -17,6 +17,7 @@ import io.rustydb.http.routes.ConfigRoutes;
 import io.rustydb.http.routes.CustomMetricRoutes;
 import io.rustydb.http.routes.MetricsRoutes;
 import io.rustydb.http.routes.PrometheusRoutes;
+import io.rustydb.http.routes.StatementRoutes;
 import io.rustydb.http.routes.StorageStatsRoutes;
 import io.rustydb.http.routes.TransactionStatsRoutes;
 import io.rustydb.monitoring.NodeMetrics;
@@ -100,7 +101,13 @@ public final class Guardian {
         AdminBootstrap.ensure(roles, settings.storage().dataDir(), System.getenv(AdminBootstrap.PASSWORD_ENV),
                 System.out);
 
-        SqlEngine sql = SqlEngine.start(storage, metrics.queries());
+        // statement statistics, profiles and the slow-query log (statistics only while metrics are enabled)
+        io.rustydb.monitoring.statements.SqlStatistics statements = metrics.enabled()
+                ? io.rustydb.monitoring.statements.SqlStatistics.create(settings.statements())
+                : io.rustydb.monitoring.statements.SqlStatistics.disabled(settings.statements());
+        SqlEngine sql = SqlEngine.start(storage, metrics.queries(),
+                new io.rustydb.sql.stats.StatementMonitor(statements, storage));
+        sql.registerSystemViews(new io.rustydb.sql.stats.SqlStatisticsViews(statements));
         shutdown.addTask(CoordinatedShutdown.PhaseServiceStop(), "sql-engine-close", () -> {
             sql.close();
             return CompletableFuture.completedFuture(Done.getInstance());
@@ -150,7 +157,8 @@ public final class Guardian {
                 new ConfigRoutes(parameters),
                 new AshRoutes(ash),
                 new TransactionStatsRoutes(metrics.queries(), storage, registry,
-                        settings.longRunningTransactionThreshold()));
+                        settings.longRunningTransactionThreshold()),
+                new StatementRoutes(statements));
 
         ApiContext api = new ApiContext(lifecycle, registry, roles, health, extensions);
         ApiServer.start(context.getSystem(), settings.api(), api)

@@ -17,7 +17,7 @@ import io.rustydb.server.logging.LoggingSettings;
 public record NodeSettings(String instanceName, int maxConnections, Duration admissionTimeout,
         StorageSettings storage, PgSettings pgwire, MonitoringSettings monitoring, ApiSettings api,
         HealthSettings health, LoggingSettings logging, Duration longRunningTransactionThreshold,
-        AshSettings ash) {
+        AshSettings ash, io.rustydb.monitoring.statements.StatementStatsSettings statements) {
 
     static final String LONG_RUNNING = "rustydb.monitoring.long_running_transaction_threshold";
 
@@ -47,6 +47,7 @@ public record NodeSettings(String instanceName, int maxConnections, Duration adm
                 HealthSettings.create(config),
                 LoggingSettings.create(config, storage.dataDir()),
                 longRunning,
-                AshSettings.create(config));
+                AshSettings.create(config),
+                io.rustydb.monitoring.statements.StatementStatsSettings.create(config));
     }
 }

@@ -26,11 +26,13 @@ public final class SqlEngine implements AutoCloseable {
     private final EngineContext context;
     private final SystemViews systemViews;
     private final LockWaits lockWaits;
+    private final io.rustydb.sql.stats.StatementMonitor statements;
 
-    private SqlEngine(EngineContext context) {
+    private SqlEngine(EngineContext context, io.rustydb.sql.stats.StatementMonitor statements) {
         this.context = context;
         this.systemViews = new SystemViews(context.planner().rootSchema());
         this.lockWaits = new LockWaits(context.storage(), context.catalog().locks());
+        this.statements = statements;
     }
 
     /** Loads the catalog from storage and returns the engine ready for sessions, without metrics. */
@@ -43,12 +45,22 @@ public final class SqlEngine implements AutoCloseable {
      * and transactions update {@code metrics}.
      */
     public static SqlEngine start(StorageEngine storage, QueryMetrics metrics) {
+        return start(storage, metrics, io.rustydb.sql.stats.StatementMonitor.disabled());
+    }
+
+    /**
+     * Loads the catalog and returns the engine ready for sessions, whose statements and
+     * transactions update {@code metrics} and whose executions {@code statements} records into the
+     * node's statement statistics and the slow-query log.
+     */
+    public static SqlEngine start(StorageEngine storage, QueryMetrics metrics,
+            io.rustydb.sql.stats.StatementMonitor statements) {
         Catalog catalog = Catalog.load(storage);
         QueryPlanner planner = new QueryPlanner(new CatalogSchema(QueryPlanner.DEFAULT_SCHEMA, catalog, storage));
         EngineContext context = new EngineContext(storage, catalog, planner, new PlanCache(PLAN_CACHE_CAPACITY),
                 metrics, new Administration());
         io.rustydb.sql.pgcatalog.PgCatalogSchema.install(context);
-        return new SqlEngine(context);
+        return new SqlEngine(context, statements);
     }
 
     public StorageEngine storage() {
@@ -101,7 +113,7 @@ public final class SqlEngine implements AutoCloseable {
      */
     public SqlSession openSession(SessionState state, Map<String, String> startupParameters,
             SessionListener listener) {
-        return new DefaultSqlSession(context, state, startupParameters, listener);
+        return new DefaultSqlSession(context, state, startupParameters, listener, statements);
     }
 
     @Override

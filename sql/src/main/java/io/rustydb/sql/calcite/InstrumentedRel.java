@@ -1,9 +1,7 @@
 package io.rustydb.sql.calcite;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
@@ -25,19 +23,21 @@ final class InstrumentedRel extends SingleRel implements EnumerableRel {
         this.stats = stats;
     }
 
-    /** A copy of {@code plan} with a probe above every operator; {@code stats} gets each original operator's. */
-    static RelNode instrument(RelNode plan, Map<RelNode, OperatorStats> stats) {
+    /**
+     * A copy of {@code plan} with a probe above every operator; {@code stats} gets a probe's figures
+     * per occurrence of an operator in the tree, in preorder (the order EXPLAIN prints them). An
+     * operator the planner shares between two places (the same scan on both sides of a join) gets
+     * a probe in each, so each place counts only its own rows.
+     */
+    static RelNode instrument(RelNode plan, List<OperatorStats> stats) {
+        OperatorStats own = new OperatorStats();
+        stats.add(own);
         List<RelNode> inputs = new ArrayList<>();
         for (RelNode input : plan.getInputs()) {
             inputs.add(instrument(input, stats));
         }
         RelNode copy = inputs.isEmpty() ? plan : plan.copy(plan.getTraitSet(), inputs);
-        return new InstrumentedRel(copy, stats.computeIfAbsent(plan, p -> new OperatorStats()));
-    }
-
-    /** An identity map for {@link #instrument}: operators are compared by identity. */
-    static Map<RelNode, OperatorStats> newStatsMap() {
-        return new IdentityHashMap<>();
+        return new InstrumentedRel(copy, own);
     }
 
     @Override
@@ -49,9 +49,12 @@ final class InstrumentedRel extends SingleRel implements EnumerableRel {
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         Result child = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
         BlockBuilder builder = new BlockBuilder();
+        Expression probe = implementor.stash(stats, OperatorStats.class);
+        // an operator that computes its result while its Enumerable is built (a hash aggregate
+        // consumes its input there) is timed from before its block runs
+        builder.add(Expressions.statement(Expressions.call(OperatorStats.class, "building", probe)));
         Expression rows = builder.append("rows", child.block);
-        builder.add(Expressions.return_(null, Expressions.call(OperatorStats.class, "wrap",
-                implementor.stash(stats, OperatorStats.class), rows)));
+        builder.add(Expressions.return_(null, Expressions.call(OperatorStats.class, "wrap", probe, rows)));
         return implementor.result(child.physType, builder.toBlock());
     }
 }

@@ -146,7 +146,8 @@ public final class QueryPlanner {
     public static final class AnalyzedQuery {
         private CompiledQuery compiled;
         private RelNode physical;
-        private final Map<RelNode, OperatorStats> stats = InstrumentedRel.newStatsMap();
+        /** The probes' figures per operator occurrence, in preorder. */
+        private final List<OperatorStats> stats = new ArrayList<>();
 
         public CompiledQuery compiled() {
             return compiled;
@@ -159,11 +160,16 @@ public final class QueryPlanner {
             preorder(physical, order);
             List<String> out = new ArrayList<>();
             for (int i = 0; i < text.size(); i++) {
-                OperatorStats s = i < order.size() ? stats.get(order.get(i)) : null;
+                OperatorStats s = i < order.size() && i < stats.size() ? stats.get(i) : null;
                 out.add(s == null ? text.get(i) : text.get(i) + String.format(java.util.Locale.ROOT,
                         " (actual rows=%d loops=%d time=%.3f ms)", s.rows(), s.loops(), s.millis()));
             }
             return out;
+        }
+
+        /** The plan as operators with their estimates and what the probes measured so far. */
+        public io.rustydb.monitoring.statements.PlanNode tree() {
+            return describe(physical, stats);
         }
 
         private static void preorder(RelNode node, List<RelNode> out) {
@@ -224,7 +230,32 @@ public final class QueryPlanner {
         for (int i = 0; i < fields.size(); i++) {
             columns.add(new ResultColumn(labels.get(i), TypeMapping.columnType(fields.get(i).getType()), 0, 0));
         }
-        return new CompiledQuery(bindable, columns, slotTypes(validator, validated), RelOptUtil.toString(physical, SqlExplainLevel.ALL_ATTRIBUTES));
+        return new CompiledQuery(bindable, columns, slotTypes(validator, validated),
+                RelOptUtil.toString(physical, SqlExplainLevel.ALL_ATTRIBUTES), describe(physical, null),
+                advise(physical));
+    }
+
+    /**
+     * The plan as a tree for the profiler and the slow-query log; null (logged) if it cannot be
+     * described, which must not fail the query.
+     */
+    private static io.rustydb.monitoring.statements.PlanNode describe(RelNode physical,
+            List<OperatorStats> stats) {
+        try {
+            return PlanTrees.of(physical, stats);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(QueryPlanner.class).warn("Cannot describe a plan for the profiler", e);
+            return null;
+        }
+    }
+
+    private static String advise(RelNode physical) {
+        try {
+            return IndexAdvice.of(physical);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(QueryPlanner.class).warn("Cannot read index advice from a plan", e);
+            return null;
+        }
     }
 
     /** A Sort with a row limit whose input does not already come in the requested order. */

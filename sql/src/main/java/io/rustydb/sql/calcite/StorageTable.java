@@ -110,6 +110,7 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
         private final ExecutionContext context;
         private final KvIterator iterator;
         private final List<DataType> types;
+        private final io.rustydb.sql.stats.ThreadCounters counters = io.rustydb.sql.stats.ThreadCounters.current();
         private Object[] current;
         private int sinceCheck;
 
@@ -134,6 +135,7 @@ public final class StorageTable extends AbstractTable implements ScannableTable 
                 return false;
             }
             current = RowCodec.decode(iterator.value(), types);
+            counters.rowsExamined++;
             return true;
         }
 

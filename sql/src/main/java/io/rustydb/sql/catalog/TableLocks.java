@@ -18,7 +18,9 @@ import java.util.TreeSet;
  * transaction ends: other sessions' writes and DDL wait, and the loading session's own DDL on
  * the table is refused (55006), since the load is not committed yet.
  * Owners are session ids, not threads: a session's statements may run on different threads.
- * {@link #waits()} tells who waits for whom, for {@code v$session}.
+ * {@link #waits()} tells who waits for whom, for {@code v$session}. The time a statement waits
+ * for a lock is added to its thread's {@link io.rustydb.sql.stats.ThreadCounters} (the slow-query
+ * log's lock time).
  */
 public final class TableLocks {
     private static final long POLL_MILLIS = 50;
@@ -67,6 +69,7 @@ public final class TableLocks {
      * @param waiter checked while waiting (throws 57014 when the statement must give up), told when it waits
      */
     public synchronized void lockShared(int tableId, int session, Waiter waiter) {
+        long waitStart = 0;
         try {
             while (true) {
                 Integer owner = exclusive.get(tableId);
@@ -76,16 +79,21 @@ public final class TableLocks {
                     heldBySession.computeIfAbsent(session, s -> new HashSet<>()).add(tableId);
                     return;
                 }
+                if (waitStart == 0) {
+                    waitStart = System.nanoTime();
+                }
                 startWaiting(tableId, false, session, waiter);
                 await(waiter);
             }
         } finally {
             stopWaiting(session, waiter);
+            waited(waitStart);
         }
     }
 
     /** Takes the exclusive lock; release it with {@link #unlockExclusive} when the DDL is done. */
     public synchronized void lockExclusive(int tableId, int session, Waiter waiter) {
+        long waitStart = 0;
         try {
             while (true) {
                 Integer owner = exclusive.get(tableId);
@@ -99,11 +107,24 @@ public final class TableLocks {
                     exclusive.put(tableId, session);
                     return;
                 }
+                if (waitStart == 0) {
+                    waitStart = System.nanoTime();
+                }
                 startWaiting(tableId, true, session, waiter);
                 await(waiter);
             }
         } finally {
             stopWaiting(session, waiter);
+            waited(waitStart);
+        }
+    }
+
+    /** Adds a wait that began at {@code waitStart} (0: there was none) to the calling thread's statement. */
+    private static void waited(long waitStart) {
+        if (waitStart != 0) {
+            io.rustydb.sql.stats.ThreadCounters counters = io.rustydb.sql.stats.ThreadCounters.current();
+            counters.tableLockWaitNanos += System.nanoTime() - waitStart;
+            counters.tableLockWaits++;
         }
     }
 

@@ -17,6 +17,7 @@ public final class DeletePlan extends RowWritingPlan {
     private final RowProgram program;
     private final KeyLookup lookup;
     private IndexPath path;
+    private String suggestion;
 
     private DeletePlan(RowWriter writer, RowProgram program, KeyLookup lookup, List<DataType> parameterTypes) {
         super(parameterTypes);
@@ -38,12 +39,23 @@ public final class DeletePlan extends RowWritingPlan {
         KeyLookup lookup = KeyLookup.of(delete.getCondition(), table, alias);
         DeletePlan plan = new DeletePlan(new RowWriter(engine, table), program, lookup, program.parameterTypes(declared));
         plan.path = lookup == null ? IndexPath.of(engine.catalog(), delete.getCondition(), table, alias) : null;
+        plan.suggestion = lookup == null && plan.path == null ? IndexPath.suggestion(delete.getCondition(), table, alias) : null;
         return plan;
     }
 
     @Override
     public List<String> explain() {
         return RowModification.explain("Delete", writer.table(), lookup != null, path);
+    }
+
+    @Override
+    public io.rustydb.monitoring.statements.PlanNode planTree() {
+        return RowModification.tree("Delete", writer.table(), lookup != null, path);
+    }
+
+    @Override
+    public String indexSuggestion() {
+        return suggestion;
     }
 
     @Override

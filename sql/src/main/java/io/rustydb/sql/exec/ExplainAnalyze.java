@@ -34,6 +34,27 @@ public final class ExplainAnalyze {
         return new Other(engine, inner, tree, declared);
     }
 
+    /** Before a profiled execution of a plan without per-operator probes: forgets the thread's last row search. */
+    public static void beginStep() {
+        RowModification.LAST_SCAN.remove();
+    }
+
+    /**
+     * The profile tree of a plan without per-operator probes, as EXPLAIN ANALYZE reports it: the
+     * whole statement's rows and time on its top step and, for an UPDATE or DELETE, the rows its
+     * search found and the time it took on the search step.
+     */
+    public static io.rustydb.monitoring.statements.PlanNode measuredStep(io.rustydb.monitoring.statements.PlanNode tree,
+            long rows, long nanos) {
+        long[] scan = RowModification.LAST_SCAN.get();
+        RowModification.LAST_SCAN.remove();
+        io.rustydb.monitoring.statements.PlanNode top = tree;
+        if (scan != null && tree.children().size() == 1) {
+            top = tree.withChildren(List.of(tree.children().get(0).measured(scan[0], 1, scan[1] / 1_000_000.0)));
+        }
+        return top.measured(rows, 1, nanos / 1_000_000.0);
+    }
+
     private static String actual(long rows, long nanos) {
         return String.format(Locale.ROOT, " (actual rows=%d loops=1 time=%.3f ms)", rows, nanos / 1_000_000.0);
     }

@@ -101,6 +101,38 @@ final class IndexPath {
         }
     }
 
+    /**
+     * The slow-query log's index suggestion for a scan of {@code table} under {@code where} (an
+     * UPDATE or DELETE that found no index path), or null.
+     */
+    static String suggestion(SqlNode where, TableDef table, String alias) {
+        if (where == null) {
+            return null;
+        }
+        List<ColumnBound> bounds = new ArrayList<>();
+        List<Object> sources = new ArrayList<>();
+        for (SqlNode c : WhereTerms.conjuncts(where)) {
+            collect(c, table, alias, bounds, sources);
+        }
+        List<String> equalities = new ArrayList<>();
+        List<String> ranges = new ArrayList<>();
+        for (ColumnBound b : bounds) {
+            String name = table.columns().get(b.column()).name();
+            List<String> target = b.op() == ColumnBound.Op.EQ || b.op() == ColumnBound.Op.IN ? equalities : ranges;
+            if (!target.contains(name)) {
+                target.add(name);
+            }
+        }
+        return io.rustydb.sql.calcite.IndexAdvice.forColumns(table, equalities, ranges);
+    }
+
+    /** The path as a plan step with its estimated rows. */
+    io.rustydb.monitoring.statements.PlanNode planNode() {
+        return PlanNodes.step(access.indexOnly() ? "IndexOnlyScan" : "IndexScan", access.table().name(),
+                access.index().name(), List.of("Index Cond: " + access.condition(slot -> "?")), access.rows(),
+                List.of());
+    }
+
     /** EXPLAIN line of the path. */
     String explainLine() {
         return access.explainLine(slot -> sources.get(slot) instanceof WhereTerms.ParamRef p ? "$" + (p.index() + 1)

@@ -104,6 +104,11 @@ public final class InsertPlan extends RowWritingPlan {
     }
 
     @Override
+    public io.rustydb.monitoring.statements.PlanNode planTree() {
+        return PlanNodes.step("Insert", writer.table().name(), null, List.of(), null, List.of());
+    }
+
+    @Override
     public TableDef table() {
         return writer.table();
     }

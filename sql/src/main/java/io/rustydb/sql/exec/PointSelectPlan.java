@@ -97,6 +97,12 @@ public final class PointSelectPlan implements StatementPlan {
     }
 
     @Override
+    public io.rustydb.monitoring.statements.PlanNode planTree() {
+        return PlanNodes.step("IndexScan", table.table().name(), table.table().primaryKeyName(),
+                List.of("Index Cond: primary key"), 1.0, List.of());
+    }
+
+    @Override
     public List<ResultColumn> columns() {
         return columns;
     }
@@ -110,6 +116,7 @@ public final class PointSelectPlan implements StatementPlan {
     public Execution start(StatementContext context, List<Object> parameters) {
         byte[] value = context.transaction().get(table.tablespace(), lookup.key(parameters));
         if (value != null) {
+            io.rustydb.sql.stats.ThreadCounters.current().rowsExamined++;
             Object[] evaluated = program.evaluate(context, parameters, table.decode(value));
             if (RowProgram.isTrue(evaluated)) {
                 return Execution.ofRows(List.<Object[]>of(Arrays.copyOfRange(evaluated, 1, evaluated.length)), "SELECT 1");

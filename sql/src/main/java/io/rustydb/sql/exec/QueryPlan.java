@@ -12,17 +12,27 @@ import org.apache.calcite.sql.SqlNode;
 public final class QueryPlan implements StatementPlan {
     private final QueryCompiler.Result compiled;
     private final List<DataType> parameterTypes;
+    private final EngineContext engine;
+    private final Supplier<SqlNode> tree;
+    private final List<DataType> declaredTypes;
+    private final List<String> names;
 
-    private QueryPlan(QueryCompiler.Result compiled, List<DataType> parameterTypes) {
+    private QueryPlan(QueryCompiler.Result compiled, List<DataType> parameterTypes, EngineContext engine,
+            Supplier<SqlNode> tree, List<DataType> declaredTypes, List<String> names) {
         this.compiled = compiled;
         this.parameterTypes = parameterTypes;
+        this.engine = engine;
+        this.tree = tree;
+        this.declaredTypes = declaredTypes;
+        this.names = names;
     }
 
     /** @param tree supplies a freshly parsed tree of the query (validation mutates trees) */
     public static QueryPlan create(EngineContext engine, Supplier<SqlNode> tree, List<DataType> declaredTypes) {
         List<String> names = ColumnNames.of(tree.get());
         QueryCompiler.Result compiled = QueryCompiler.compile(engine, p -> tree.get().accept(p), declaredTypes, names);
-        return new QueryPlan(compiled, compiled.clientParameterTypes(declaredTypes));
+        return new QueryPlan(compiled, compiled.clientParameterTypes(declaredTypes), engine, tree, declaredTypes,
+                names);
     }
 
     @Override
@@ -42,10 +52,42 @@ public final class QueryPlan implements StatementPlan {
     }
 
     @Override
+    public io.rustydb.monitoring.statements.PlanNode planTree() {
+        io.rustydb.monitoring.statements.PlanNode described = compiled.query().tree();
+        return described != null ? described : StatementPlan.super.planTree();
+    }
+
+    @Override
+    public String indexSuggestion() {
+        return compiled.query().indexSuggestion();
+    }
+
+    @Override
     public Execution start(StatementContext context, List<Object> parameters) {
         Object[] slots = compiled.slotValues(parameters, null);
         Enumerator<Object> rows = compiled.query().bindable().bind(context.dataContext(slots)).enumerator();
         return new QueryExecution(rows, columns().size());
+    }
+
+    /** Compiles the query again with EXPLAIN ANALYZE's probes (not cached): one profiled execution. */
+    @Override
+    public InstrumentedRun instrument() {
+        io.rustydb.sql.calcite.QueryPlanner.AnalyzedQuery[] holder = new io.rustydb.sql.calcite.QueryPlanner.AnalyzedQuery[1];
+        QueryCompiler.Result analyzed = QueryCompiler.compileAnalyzed(engine, p -> tree.get().accept(p), declaredTypes,
+                names, holder);
+        return new InstrumentedRun() {
+            @Override
+            public Execution start(StatementContext context, List<Object> parameters) {
+                Object[] slots = analyzed.slotValues(parameters, null);
+                Enumerator<Object> rows = analyzed.query().bindable().bind(context.dataContext(slots)).enumerator();
+                return new QueryExecution(rows, columns().size());
+            }
+
+            @Override
+            public io.rustydb.monitoring.statements.PlanNode measured() {
+                return holder[0].tree();
+            }
+        };
     }
 
     /** Pulls rows from the compiled plan's enumerator; suspended between fetches. */

@@ -63,6 +63,16 @@ public final class ReturningPlan extends ModificationPlan {
     }
 
     @Override
+    public io.rustydb.monitoring.statements.PlanNode planTree() {
+        return dml.planTree();
+    }
+
+    @Override
+    public String indexSuggestion() {
+        return dml.indexSuggestion();
+    }
+
+    @Override
     public List<String> explain() {
         return dml.explain();
     }

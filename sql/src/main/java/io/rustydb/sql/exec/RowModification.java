@@ -43,6 +43,18 @@ final class RowModification {
                 : "  ->  Scan on " + table.name() + " (every row, condition checked per row)");
     }
 
+    /** The plan tree of an UPDATE or DELETE: the modification above its key lookup, index path or scan. */
+    static io.rustydb.monitoring.statements.PlanNode tree(String verb, io.rustydb.sql.catalog.TableDef table,
+            boolean byKey, IndexPath path) {
+        io.rustydb.monitoring.statements.PlanNode search = byKey
+                ? PlanNodes.step("IndexScan", table.name(), table.primaryKeyName(), List.of("Index Cond: primary key"),
+                        1.0, List.of())
+                : path != null ? path.planNode()
+                : PlanNodes.step("SeqScan", table.name(), null, List.of("Filter: condition checked per row"), null,
+                        List.of());
+        return PlanNodes.step(verb, table.name(), null, List.of(), null, List.of(search));
+    }
+
     static long run(StatementContext context, List<Object> parameters, RowWriter writer, RowProgram program,
             KeyLookup lookup, RowAction action) {
         return run(context, parameters, writer, program, lookup, null, action);
@@ -57,6 +69,7 @@ final class RowModification {
             byte[] key = lookup.key(parameters);
             byte[] value = txn.get(writer.tablespace(), key);
             if (value != null) {
+                io.rustydb.sql.stats.ThreadCounters.current().rowsExamined++;
                 candidates.add(new Candidate(key, value, null));
             }
         } else if (path != null) {
@@ -75,9 +88,11 @@ final class RowModification {
             }
         } else {
             int id = writer.table().id();
+            io.rustydb.sql.stats.ThreadCounters counters = io.rustydb.sql.stats.ThreadCounters.current();
             try (KvIterator it = txn.scan(writer.tablespace(), KeyCodec.objectPrefix(id), KeyCodec.objectPrefixEnd(id))) {
                 int sinceCheck = 0;
                 while (it.next()) {
+                    counters.rowsExamined++;
                     if (++sinceCheck == 256) {
                         sinceCheck = 0;
                         context.checkCancelled();

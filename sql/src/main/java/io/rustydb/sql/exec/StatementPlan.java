@@ -38,6 +38,25 @@ public interface StatementPlan {
         return List.of(commandName());
     }
 
+    /** The plan as operators with the planner's estimates, for the query profiler and the slow-query log. */
+    default io.rustydb.monitoring.statements.PlanNode planTree() {
+        return PlanNodes.step(commandName());
+    }
+
+    /** The slow-query log's index suggestion for this plan ({@code Create index on t(a)}), or null. */
+    default String indexSuggestion() {
+        return null;
+    }
+
+    /**
+     * Prepares one execution instrumented per operator for the profiler (compiling it is the
+     * costly part, done here before the statement starts), or returns null when the plan has no
+     * operators to instrument: its profile is then its {@link #planTree} measured as a whole.
+     */
+    default InstrumentedRun instrument() {
+        return null;
+    }
+
     /** Starts one execution with the client's parameter values. */
     Execution start(StatementContext context, List<Object> parameters);
 }

@@ -19,6 +19,7 @@ public final class UpdatePlan extends RowWritingPlan {
     private final RowProgram program;
     private final KeyLookup lookup;
     private IndexPath path;
+    private String suggestion;
     private final int[] targets;
 
     private UpdatePlan(RowWriter writer, RowProgram program, KeyLookup lookup, int[] targets,
@@ -50,12 +51,23 @@ public final class UpdatePlan extends RowWritingPlan {
         UpdatePlan plan = new UpdatePlan(new RowWriter(engine, table), program, lookup, targets,
                 program.parameterTypes(declared));
         plan.path = lookup == null ? IndexPath.of(engine.catalog(), update.getCondition(), table, alias) : null;
+        plan.suggestion = lookup == null && plan.path == null ? IndexPath.suggestion(update.getCondition(), table, alias) : null;
         return plan;
     }
 
     @Override
     public List<String> explain() {
         return RowModification.explain("Update", writer.table(), lookup != null, path);
+    }
+
+    @Override
+    public io.rustydb.monitoring.statements.PlanNode planTree() {
+        return RowModification.tree("Update", writer.table(), lookup != null, path);
+    }
+
+    @Override
+    public String indexSuggestion() {
+        return suggestion;
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class IndexCursor implements AutoCloseable {
     private final IndexKeys keys;
     private final List<byte[][]> ranges;
     private final List<DataType> columnTypes;
+    private final io.rustydb.sql.stats.ThreadCounters counters = io.rustydb.sql.stats.ThreadCounters.current();
     private int nextRange;
     private KvIterator iterator;
     private byte[] rowKey;
@@ -65,17 +66,20 @@ public final class IndexCursor implements AutoCloseable {
                 rowKey = iterator.key();
                 rowValue = iterator.value();
                 row = null;
+                counters.rowsExamined++;
                 return true;
             }
             rowKey = iterator.value();
             if (access.indexOnly()) {
                 rowValue = null;
                 row = indexOnlyRow(iterator.key(), rowKey);
+                counters.rowsExamined++;
                 return true;
             }
             rowValue = txn.get(tablespace, rowKey);
             row = null;
             if (rowValue != null) {
+                counters.rowsExamined++;
                 return true;
             }
         }

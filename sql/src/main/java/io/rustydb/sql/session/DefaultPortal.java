@@ -15,6 +15,8 @@ final class DefaultPortal implements Portal {
     private Execution execution;
     /** System.nanoTime() when its execution started (for the statement's duration). */
     private long startedNanos;
+    /** What its execution measures for the statement statistics. */
+    private final io.rustydb.sql.stats.StatementExecution measure = new io.rustydb.sql.stats.StatementExecution();
 
     DefaultPortal(DefaultPreparedQuery query, List<Object> parameters, Consumer<DefaultPortal> onClose) {
         this.query = query;
@@ -41,6 +43,10 @@ final class DefaultPortal implements Portal {
 
     void suspend(Execution open) {
         this.execution = open;
+    }
+
+    io.rustydb.sql.stats.StatementExecution measure() {
+        return measure;
     }
 
     long startedNanos() {

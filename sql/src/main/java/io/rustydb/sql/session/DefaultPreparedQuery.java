@@ -14,16 +14,19 @@ import java.util.List;
 final class DefaultPreparedQuery implements PreparedQuery {
     private final DefaultParsedStatement statement;
     private final String sqlId;
+    /** The normalized text the sql_id is computed from (v$sql_statistics.sql_text). */
+    private final String normalizedText;
     private final List<DataType> declaredTypes;
     private StatementPlan plan;
     private long catalogVersion;
     /** For a statement run through its shape's template: the literals bound as its parameters. */
     private List<Object> boundLiterals;
 
-    DefaultPreparedQuery(DefaultParsedStatement statement, String sqlId, List<DataType> declaredTypes,
-            StatementPlan plan, long catalogVersion) {
+    DefaultPreparedQuery(DefaultParsedStatement statement, String sqlId, String normalizedText,
+            List<DataType> declaredTypes, StatementPlan plan, long catalogVersion) {
         this.statement = statement;
         this.sqlId = sqlId;
+        this.normalizedText = normalizedText;
         this.declaredTypes = declaredTypes;
         this.plan = plan;
         this.catalogVersion = catalogVersion;
@@ -51,7 +54,8 @@ final class DefaultPreparedQuery implements PreparedQuery {
      * statement's own text, whose plan takes no parameters.
      */
     DefaultPreparedQuery boundTo(DefaultParsedStatement literalStatement, List<Object> literals) {
-        DefaultPreparedQuery bound = new DefaultPreparedQuery(literalStatement, sqlId, List.of(), plan, catalogVersion);
+        DefaultPreparedQuery bound = new DefaultPreparedQuery(literalStatement, sqlId, normalizedText, List.of(), plan,
+                catalogVersion);
         bound.boundLiterals = literals;
         return bound;
     }
@@ -74,6 +78,10 @@ final class DefaultPreparedQuery implements PreparedQuery {
     @Override
     public String sqlId() {
         return sqlId;
+    }
+
+    String normalizedText() {
+        return normalizedText;
     }
 
     @Override

@@ -53,6 +53,14 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private final TransactionIsolation isolation;
     private final io.rustydb.sql.sequence.SessionSequences sequences;
     private final QueryMetrics metrics;
+    private final io.rustydb.sql.stats.StatementMonitor monitor;
+    private final io.rustydb.sql.stats.StatementMeter meter;
+    /** Counts the rows an execute call sends; reused, so counting allocates nothing. */
+    private final CountingSink counting = new CountingSink();
+    /** The sample of the execution the current call runs (its commit time goes there); null when none. */
+    private io.rustydb.monitoring.statements.ExecutionSample running;
+    /** How long the statement that just ended ran, -1 if it ended before running. */
+    private long lastElapsed = -1;
 
     private StorageTransaction transaction;
     private boolean explicitBlock;
@@ -68,7 +76,15 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
 
     public DefaultSqlSession(EngineContext engine, SessionState state, Map<String, String> startupParameters,
             SessionListener listener) {
+        this(engine, state, startupParameters, listener, io.rustydb.sql.stats.StatementMonitor.disabled());
+    }
+
+    /** A session whose executions {@code monitor} measures, records and logs when slow. */
+    public DefaultSqlSession(EngineContext engine, SessionState state, Map<String, String> startupParameters,
+            SessionListener listener, io.rustydb.sql.stats.StatementMonitor monitor) {
         this.engine = engine;
+        this.monitor = monitor;
+        this.meter = monitor.meter();
         this.state = state;
         this.listener = listener;
         this.settings = new SessionSettings(startupParameters, state.user());
@@ -123,9 +139,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     /** Prepares a single statement for {@link StatementShapes}: errors are thrown, not recorded. */
     private DefaultPreparedQuery planQuietly(String text, List<DataType> declared) {
         DefaultParsedStatement parsed = new DefaultParsedStatement(text, 0);
-        String sqlId = SqlId.of(SqlNormalizer.normalize(text).text());
-        return new DefaultPreparedQuery(parsed, sqlId, declared, StatementPlanner.plan(engine, this, text, declared),
-                engine.catalog().version());
+        String normalized = SqlNormalizer.normalize(text).text();
+        return new DefaultPreparedQuery(parsed, SqlId.of(normalized), normalized, declared,
+                StatementPlanner.plan(engine, this, text, declared), engine.catalog().version());
     }
 
     @Override
@@ -135,10 +151,11 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         }
         DefaultParsedStatement parsed = (DefaultParsedStatement) statement;
         List<DataType> declared = declaredParameterTypes == null ? List.of() : declaredParameterTypes;
-        String sqlId = SqlId.of(SqlNormalizer.normalize(parsed.text()).text());
+        String normalized = SqlNormalizer.normalize(parsed.text()).text();
+        String sqlId = SqlId.of(normalized);
         try {
             StatementPlan plan = StatementPlanner.plan(engine, this, parsed.text(), declared);
-            return new DefaultPreparedQuery(parsed, sqlId, declared, plan, engine.catalog().version());
+            return new DefaultPreparedQuery(parsed, sqlId, normalized, declared, plan, engine.catalog().version());
         } catch (RuntimeException e) {
             throw failStatement(ErrorTranslator.translate(e, parsed.text(), parsed.offset()));
         }
@@ -154,7 +171,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             throw e;
         }
         if (statements.isEmpty()) {
-            return new DefaultPreparedQuery(null, SqlId.of(""), List.of(), null, 0);
+            return new DefaultPreparedQuery(null, SqlId.of(""), "", List.of(), null, 0);
         }
         if (statements.size() > 1) {
             throw failStatement(new RustyDbException(ErrorCode.SYNTAX_ERROR,
@@ -189,15 +206,32 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             return ExecutionResult.completed("");
         }
         Execution execution = p.execution();
+        io.rustydb.sql.stats.StatementExecution measure = p.measure();
+        boolean measuring = monitor.measuring();
         try {
             if (execution == null) {
-                execution = start(query, p.parameters());
+                if (measuring) {
+                    startMeasuring(measure, query, true);
+                }
+                execution = start(query, p.parameters(), measuring ? measure : null);
                 p.started(statementStart);
             } else {
                 statementStart = p.startedNanos();
+                if (measuring) {
+                    meter.enter(measure.profiling());
+                    running = measure.sample();
+                }
             }
-            if (execution.fetch(maxRows, sink)) {
+            boolean more;
+            if (measuring) {
+                more = execution.fetch(maxRows, counting.counting(sink));
+                measure.sample().rowsReturned += counting.count();
+            } else {
+                more = execution.fetch(maxRows, sink);
+            }
+            if (more) {
                 p.suspend(execution);
+                endCall(measure);
                 return ExecutionResult.suspendedResult();
             }
             p.suspend(null);
@@ -206,6 +240,10 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             finishImplicit();
             becomeIdle();
             statementCompleted();
+            if (measuring) {
+                endCall(measure);
+                monitor.completed(measure, query.plan(), lastElapsed, rowsWritten(query.plan(), tag));
+            }
             return ExecutionResult.completed(tag);
         } catch (RuntimeException e) {
             p.suspend(null);
@@ -213,7 +251,75 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
                 closeQuietly(execution);
             }
             DefaultParsedStatement statement = query.statement();
-            throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+            RustyDbException error = failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+            if (measuring) {
+                statementFailed(measure, query);
+            }
+            throw error;
+        }
+    }
+
+    /** Before a statement's first call: prepares its measuring (and profile) and starts measuring the call. */
+    private void startMeasuring(io.rustydb.sql.stats.StatementExecution measure, DefaultPreparedQuery query,
+            boolean mayProfile) {
+        long version = engine.catalog().version();
+        // a plan about to be re-planned for a catalog change is not profiled: its instrumented copy would be stale
+        monitor.starting(measure, query.sqlId(), query.normalizedText(), query.plan(),
+                mayProfile && query.catalogVersion() == version ? version : -1);
+        meter.enter(measure.profiling());
+        running = measure.sample();
+    }
+
+    /** After a call that ran part of a statement: adds what the call measured. */
+    private void endCall(io.rustydb.sql.stats.StatementExecution measure) {
+        if (running != null) {
+            meter.exit(measure.sample());
+            running = null;
+        }
+    }
+
+    /** A measured statement failed: recorded if it had started running. */
+    private void statementFailed(io.rustydb.sql.stats.StatementExecution measure, DefaultPreparedQuery query) {
+        endCall(measure);
+        if (lastElapsed >= 0) {
+            monitor.failed(measure, query.plan(), lastElapsed);
+        } else {
+            monitor.notRun(measure);
+        }
+    }
+
+    /** Rows a statement that writes wrote, from its command tag ({@code INSERT 0 5}, {@code COPY 3}); 0 otherwise. */
+    private static long rowsWritten(StatementPlan plan, String tag) {
+        if (plan == null || !(plan.modifiesData() || plan instanceof CopyFromStdin)) {
+            return 0;
+        }
+        int space = tag.lastIndexOf(' ');
+        try {
+            return space < 0 ? 0 : Long.parseLong(tag.substring(space + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** A row sink that counts the rows it passes on; reused across calls. */
+    private static final class CountingSink implements RowSink {
+        private RowSink target;
+        private long count;
+
+        RowSink counting(RowSink sink) {
+            target = sink;
+            count = 0;
+            return this;
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public void accept(Object[] row) {
+            count++;
+            target.accept(row);
         }
     }
 
@@ -224,12 +330,18 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
             throw new RustyDbException(ErrorCode.PROTOCOL_VIOLATION, "statement is not COPY FROM STDIN");
         }
         DefaultParsedStatement statement = query.statement();
+        // COPY FROM spans several calls: measured from its start to its end, never profiled
+        io.rustydb.sql.stats.StatementExecution measure = ((DefaultPortal) portal).measure();
+        boolean measuring = monitor.measuring();
         CopyIn load;
         try {
+            if (measuring) {
+                startMeasuring(measure, query, false);
+            }
             StatementContext context = begin(query);
             load = ((CopyFromStdin) query.plan()).open(context, ((DefaultPortal) portal).parameters());
         } catch (RuntimeException e) {
-            throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+            throw copyFailed(ErrorTranslator.translate(e, statement.text(), statement.offset()), measure, query);
         }
         return new CopyIn() {
             @Override
@@ -237,7 +349,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
                 try {
                     load.data(chunk);
                 } catch (RuntimeException e) {
-                    throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+                    throw copyFailed(ErrorTranslator.translate(e, statement.text(), statement.offset()), measure, query);
                 }
             }
 
@@ -248,9 +360,13 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
                     finishImplicit();
                     becomeIdle();
                     statementCompleted();
+                    if (measuring) {
+                        endCall(measure);
+                        monitor.completed(measure, query.plan(), lastElapsed, rowsWritten(query.plan(), tag));
+                    }
                     return tag;
                 } catch (RuntimeException e) {
-                    throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+                    throw copyFailed(ErrorTranslator.translate(e, statement.text(), statement.offset()), measure, query);
                 }
             }
 
@@ -259,9 +375,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
                 try {
                     load.fail(message);
                 } catch (RuntimeException e) {
-                    throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+                    throw copyFailed(ErrorTranslator.translate(e, statement.text(), statement.offset()), measure, query);
                 }
-                throw failStatement(new RustyDbException(ErrorCode.QUERY_CANCELED_COPY, message));
+                throw copyFailed(new RustyDbException(ErrorCode.QUERY_CANCELED_COPY, message), measure, query);
             }
         };
     }
@@ -272,21 +388,58 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         if (!(query.plan() instanceof CopyToStdout)) {
             throw new RustyDbException(ErrorCode.PROTOCOL_VIOLATION, "statement is not COPY TO STDOUT");
         }
+        io.rustydb.sql.stats.StatementExecution measure = ((DefaultPortal) portal).measure();
+        boolean measuring = monitor.measuring();
         try {
+            if (measuring) {
+                startMeasuring(measure, query, true);
+            }
             StatementContext context = begin(query);
             long rows = ((CopyToStdout) query.plan()).copyOut(context, ((DefaultPortal) portal).parameters(), sink);
             finishImplicit();
             becomeIdle();
             statementCompleted();
+            if (measuring) {
+                endCall(measure);
+                measure.sample().rowsReturned = rows;
+                monitor.completed(measure, query.plan(), lastElapsed, 0);
+            }
             return "COPY " + rows;
         } catch (RuntimeException e) {
             DefaultParsedStatement statement = query.statement();
-            throw failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+            RustyDbException error = failStatement(ErrorTranslator.translate(e, statement.text(), statement.offset()));
+            if (measuring) {
+                statementFailed(measure, query);
+            }
+            throw error;
         }
     }
 
-    private Execution start(DefaultPreparedQuery query, List<Object> parameters) {
+    /**
+     * Begins the statement and starts its execution: the profiler's instrumented run when
+     * {@code measure} has one for the plan that is still current, the plan otherwise.
+     */
+    /** A COPY FROM failed: the statement fails, and is recorded if it was measured. */
+    private RustyDbException copyFailed(RustyDbException cause, io.rustydb.sql.stats.StatementExecution measure,
+            DefaultPreparedQuery query) {
+        RustyDbException error = failStatement(cause);
+        if (monitor.measuring()) {
+            statementFailed(measure, query);
+        }
+        return error;
+    }
+
+    private Execution start(DefaultPreparedQuery query, List<Object> parameters,
+            io.rustydb.sql.stats.StatementExecution measure) {
+        StatementPlan planned = query.plan();
         StatementContext context = begin(query);
+        io.rustydb.sql.exec.InstrumentedRun run = measure == null ? null : measure.run();
+        if (run != null) {
+            if (query.plan() == planned) {
+                return run.start(context, parameters);
+            }
+            monitor.notRun(measure); // re-planned in begin: the instrumented copy is of the old plan
+        }
         return query.plan().start(context, parameters);
     }
 
@@ -358,11 +511,18 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
 
     /** Commits {@code t}, counting it as committed, or as rolled back if the commit fails. */
     private void commitCounted(StorageTransaction t) {
+        io.rustydb.monitoring.statements.ExecutionSample sample = running;
+        long commitStart = sample != null ? System.nanoTime() : 0;
         try {
             t.commit();
         } catch (RuntimeException e) {
             metrics.rolledBack(transactionNanos());
             throw e;
+        } finally {
+            if (sample != null) {
+                sample.commitNanos += System.nanoTime() - commitStart;
+                sample.commits++;
+            }
         }
         metrics.committed(transactionNanos());
     }
@@ -376,19 +536,32 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private void statementCompleted() {
         long start = statementStart;
         statementStart = -1;
-        metrics.completed(start >= 0 ? System.nanoTime() - start : 0);
+        lastElapsed = start >= 0 ? System.nanoTime() - start : 0;
+        metrics.completed(lastElapsed);
     }
 
     /** A portal closed while suspended: its statement ends there, and its implicit transaction with it. */
     private void suspendedPortalClosed(DefaultPortal portal) {
         long ran = System.nanoTime() - portal.startedNanos();
+        boolean measuring = monitor.measuring();
+        io.rustydb.sql.stats.StatementExecution measure = portal.measure();
+        DefaultPreparedQuery query = portal.prepared();
+        running = measuring ? measure.sample() : null;
         try {
             finishImplicit();
         } catch (RuntimeException e) {
+            running = null;
             metrics.failed(ran);
+            if (measuring) {
+                monitor.failed(measure, query.plan(), ran);
+            }
             throw e;
         }
+        running = null;
         metrics.completed(ran);
+        if (measuring) {
+            monitor.completed(measure, query.plan(), ran, 0);
+        }
     }
 
     /** The transaction ended: other sessions' DDL on the tables it wrote may proceed. */
@@ -400,7 +573,8 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     private RustyDbException failStatement(RustyDbException cause) {
         long start = statementStart;
         statementStart = -1;
-        metrics.failed(start >= 0 ? System.nanoTime() - start : -1);
+        lastElapsed = start >= 0 ? System.nanoTime() - start : -1;
+        metrics.failed(lastElapsed);
         RustyDbException error = cause;
         if (cause.code() == ErrorCode.DEADLOCK_DETECTED) {
             metrics.deadlock();

@@ -69,6 +69,45 @@ class ExplainAnalyzeTest {
     }
 
     @Test
+    void aScanThePlannerSharesBetweenTwoPlacesCountsEachPlaceOnItsOwn() {
+        // the planner reuses one scan of t for both sides of the cross join
+        List<String> plan = lines("EXPLAIN ANALYZE SELECT count(*) FROM t a CROSS JOIN t b WHERE a.name LIKE 'x1%'");
+        List<String> scans = plan.stream().filter(l -> l.contains("EnumerableTableScan")).toList();
+        assertEquals(2, scans.size(), plan.toString());
+        Matcher outer = ACTUAL.matcher(scans.get(0));
+        Matcher inner = ACTUAL.matcher(scans.get(1));
+        assertTrue(outer.find() && inner.find(), scans.toString());
+        assertEquals("200 1", outer.group(1) + " " + outer.group(2), scans.get(0));
+        assertEquals(200 * Long.parseLong(inner.group(2)), Long.parseLong(inner.group(1)), scans.get(1));
+        // x1, x10 .. x19, x100 .. x199 pass the filter, each paired with the 200 rows of b
+        assertEquals(111L * 200, actualRows(plan.stream().filter(l -> l.contains("NestedLoopJoin")).findFirst()
+                .orElseThrow()));
+    }
+
+    @Test
+    void anOperatorsTimeIncludesItsInputsEvenWhenItConsumesThemWhileBuilt() {
+        // the hash aggregate reads all of its input when Calcite builds it, before any row is pulled
+        List<String> plan = lines("EXPLAIN ANALYZE SELECT a.name, count(*) FROM t a CROSS JOIN t b"
+                + " WHERE a.name LIKE 'x1%' GROUP BY a.name ORDER BY 2 DESC LIMIT 3");
+        Pattern time = Pattern.compile("time=(\\d+\\.\\d{3}) ms");
+        List<Double> times = new java.util.ArrayList<>();
+        List<Integer> depths = new java.util.ArrayList<>();
+        for (String line : plan.subList(0, plan.size() - 1)) {
+            Matcher m = time.matcher(line);
+            assertTrue(m.find(), line);
+            times.add(Double.parseDouble(m.group(1)));
+            depths.add(line.length() - line.stripLeading().length());
+        }
+        for (int i = 0; i < times.size(); i++) {
+            for (int j = i + 1; j < times.size() && depths.get(j) > depths.get(i); j++) {
+                if (depths.get(j) == depths.get(i) + 2) {
+                    assertTrue(times.get(i) + 0.002 >= times.get(j), "parent " + plan.get(i) + " child " + plan.get(j));
+                }
+            }
+        }
+    }
+
+    @Test
     void modificationsRunAndReportTheirRows() {
         List<String> plan = lines("EXPLAIN ANALYZE UPDATE t SET name = 'y' WHERE grp = 3");
         assertTrue(plan.get(0).startsWith("Update on t"), plan.toString());

@@ -28,8 +28,14 @@ final class SessionHarness implements AutoCloseable {
     private int nextSession = 1;
 
     SessionHarness(Path dir) {
+        this(dir, null);
+    }
+
+    /** An engine whose executions {@code statements} (given the storage) measures; null for none. */
+    SessionHarness(Path dir, java.util.function.Function<StorageEngine, io.rustydb.sql.stats.StatementMonitor> statements) {
         storage = StorageEngine.open(new StorageSettings(dir, 8192, 8 << 20, WalSyncMode.OFF, Duration.ofSeconds(5)));
-        engine = SqlEngine.start(storage);
+        engine = statements == null ? SqlEngine.start(storage)
+                : SqlEngine.start(storage, io.rustydb.monitoring.QueryMetrics.DISABLED, statements.apply(storage));
     }
 
     SqlSession session() {

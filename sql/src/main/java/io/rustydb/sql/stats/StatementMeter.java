@@ -1,0 +1,85 @@
+package io.rustydb.sql.stats;
+
+import io.rustydb.monitoring.statements.ExecutionSample;
+import io.rustydb.persistence.ThreadIo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * A session's meter: around each call that runs part of a statement on the session's thread, it
+ * takes the thread's counters ({@link ThreadCounters}, RocksDB's PerfContext) before and adds the
+ * differences to the execution's {@link ExecutionSample} after. For a profiled execution it also
+ * turns on RocksDB's timing for the thread and measures the thread's CPU time. One call at a time;
+ * not thread-safe (a session runs one statement call at a time).
+ */
+public final class StatementMeter {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final ThreadIo io;
+    private final long[] before = new long[ThreadIo.SIZE];
+    private final long[] after = new long[ThreadIo.SIZE];
+    private ThreadCounters counters;
+    private long rows;
+    private long lockNanos;
+    private long lockWaits;
+    private long cpu;
+    private boolean active;
+    private boolean profiling;
+
+    /** @param io the storage's per-thread counters, or null to leave block reads unmeasured */
+    StatementMeter(ThreadIo io) {
+        this.io = io;
+    }
+
+    /** Before a call: snapshots the thread's counters. */
+    public void enter(boolean profiled) {
+        counters = ThreadCounters.current();
+        rows = counters.rowsExamined;
+        lockNanos = counters.tableLockWaitNanos;
+        lockWaits = counters.tableLockWaits;
+        profiling = profiled;
+        if (io != null) {
+            if (profiled) {
+                io.timing(true);
+                io.readAll(before);
+            } else {
+                io.read(before);
+            }
+        }
+        if (profiled) {
+            cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        }
+        active = true;
+    }
+
+    /** After the call: adds what the thread did since {@link #enter} to {@code sample}; no-op if not entered. */
+    public void exit(ExecutionSample sample) {
+        if (!active) {
+            return;
+        }
+        active = false;
+        sample.rowsExamined += counters.rowsExamined - rows;
+        sample.lockWaitNanos += counters.tableLockWaitNanos - lockNanos;
+        sample.lockWaits += counters.tableLockWaits - lockWaits;
+        if (profiling && cpu >= 0) {
+            sample.cpuNanos = Math.max(0, sample.cpuNanos) + THREADS.getCurrentThreadCpuTime() - cpu;
+        }
+        if (io == null) {
+            return;
+        }
+        if (profiling) {
+            io.readAll(after);
+            io.timing(false);
+            sample.ioReadNanos = Math.max(0, sample.ioReadNanos) + after[ThreadIo.READ_NANOS] - before[ThreadIo.READ_NANOS];
+            sample.rowLockWaitNanos = Math.max(0, sample.rowLockWaitNanos)
+                    + after[ThreadIo.ROW_LOCK_WAIT_NANOS] - before[ThreadIo.ROW_LOCK_WAIT_NANOS];
+            sample.rowLockWaits = Math.max(0, sample.rowLockWaits)
+                    + after[ThreadIo.ROW_LOCK_WAITS] - before[ThreadIo.ROW_LOCK_WAITS];
+        } else {
+            io.read(after);
+        }
+        sample.cacheHits += after[ThreadIo.CACHE_HITS] - before[ThreadIo.CACHE_HITS];
+        sample.blockReads += after[ThreadIo.BLOCK_READS] - before[ThreadIo.BLOCK_READS];
+        sample.bytesRead += after[ThreadIo.BYTES_READ] - before[ThreadIo.BYTES_READ];
+    }
+}
