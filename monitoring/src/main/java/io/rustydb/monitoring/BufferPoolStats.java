@@ -3,7 +3,6 @@ package io.rustydb.monitoring;
 import io.rustydb.persistence.StorageEngine;
 import org.rocksdb.HistogramType;
 import org.rocksdb.Statistics;
-import org.rocksdb.TickerType;
 
 /**
  * The buffer pool as RocksDB measures it, read when asked: the block cache's capacity, usage and
@@ -19,8 +18,9 @@ import org.rocksdb.TickerType;
  * @param dirtyBytes bytes in the memtables (active and immutable ones not yet flushed), summed
  *     over every tablespace
  * @param pageSize {@code rustydb.storage.page_size}, the RocksDB data block size
- * @param hits block cache hits since the node started (ticker {@code BLOCK_CACHE_HIT})
- * @param misses block cache misses (ticker {@code BLOCK_CACHE_MISS}): each one read a block
+ * @param hits block cache hits since the node started (ticker {@code BLOCK_CACHE_HIT}, without the
+ *     lookups sessions repeat after a buffer-pool-only read missed: {@link StorageEngine#blockCacheHits()})
+ * @param misses block cache misses (ticker {@code BLOCK_CACHE_MISS}, likewise): each one read a block
  *     from an SST file
  * @param blocksWritten blocks RocksDB wrote into SST files while flushing and compacting
  *     (the count of its {@code WRITE_RAW_BLOCK_MICROS} histogram: data, index, filter and meta blocks)
@@ -32,8 +32,8 @@ public record BufferPoolStats(long sizeBytes, long usedBytes, long pinnedBytes, 
     /** Reads the figures now. */
     public static BufferPoolStats read(StorageEngine storage) {
         Statistics statistics = storage.statistics();
-        long hits = statistics.getTickerCount(TickerType.BLOCK_CACHE_HIT);
-        long misses = statistics.getTickerCount(TickerType.BLOCK_CACHE_MISS);
+        long hits = storage.blockCacheHits();
+        long misses = storage.blockCacheMisses();
         long written = statistics.getHistogramData(HistogramType.WRITE_RAW_BLOCK_MICROS).getCount();
         return new BufferPoolStats(
                 storage.dbProperty("rocksdb.block-cache-capacity"),

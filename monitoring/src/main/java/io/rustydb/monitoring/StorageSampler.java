@@ -19,7 +19,6 @@ import kamon.metric.Histogram;
 import org.rocksdb.HistogramData;
 import org.rocksdb.HistogramType;
 import org.rocksdb.Statistics;
-import org.rocksdb.TickerType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +63,8 @@ final class StorageSampler implements MetricSource {
 
     @Override
     public void sample() {
-        long h = statistics.getTickerCount(TickerType.BLOCK_CACHE_HIT);
-        long m = statistics.getTickerCount(TickerType.BLOCK_CACHE_MISS);
+        long h = storage.blockCacheHits();
+        long m = storage.blockCacheMisses();
         hits.increment(Math.max(0, h - lastHits));
         misses.increment(Math.max(0, m - lastMisses));
         lastHits = h;

@@ -150,6 +150,11 @@ final class RocksKvIterator implements KvIterator {
             fileOptions.setIterateUpperBound(upperSlice);
         }
         RocksIterator reading = owner.fileReadingIterator(fileOptions, handle);
+        // the buffer-pool-only attempt counted the workload's lookups and its miss; what follows
+        // repeats them (StorageEngine.probed)
+        org.rocksdb.PerfContext perf = ThreadIo.context(owner.engine());
+        long hits = perf.getBlockCacheHitCount();
+        long reads = perf.getBlockReadCount();
         waits.beginWait(WaitEvent.DB_FILE_SCATTERED_READ, null,
                 RocksStorageTransaction.objectOf(after != null ? after : lower));
         try {
@@ -161,7 +166,10 @@ final class RocksKvIterator implements KvIterator {
             waits.endWait();
         }
         position(after);
-        if (!iterator.isValid() && missed()) {
+        boolean evictedAgain = !iterator.isValid() && missed();
+        owner.engine().probed(perf.getBlockCacheHitCount() - hits,
+                perf.getBlockReadCount() - reads + (evictedAgain ? 1 : 0));
+        if (evictedAgain) {
             iterator.close();
             iterator = reading;
             position(after);

@@ -148,11 +148,15 @@ final class RocksStorageTransaction implements StorageTransaction {
                 }
             }
             // the block is not in the buffer pool: the read goes to a file
+            org.rocksdb.PerfContext perf = ThreadIo.context(engine);
+            long hits = perf.getBlockCacheHitCount();
+            long reads = perf.getBlockReadCount();
             s.beginWait(WaitEvent.DB_FILE_SEQUENTIAL_READ, null, objectOf(key));
             try {
                 return txn.get(statementSnapshot.readOptions, tablespace.handle(), key);
             } finally {
                 s.endWait();
+                engine.probed(perf.getBlockCacheHitCount() - hits, perf.getBlockReadCount() - reads);
             }
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, tablespace.name());
@@ -441,6 +445,11 @@ final class RocksStorageTransaction implements StorageTransaction {
     /** A fresh iterator over {@code handle} reading files too, with {@code options}' snapshot and bounds. */
     RocksIterator fileReadingIterator(ReadOptions options, org.rocksdb.ColumnFamilyHandle handle) {
         return txn.getIterator(options, handle);
+    }
+
+    /** The storage engine, for the iterators' repeated-lookup accounting. */
+    StorageEngine engine() {
+        return engine;
     }
 
     /** Ends this transaction's bulk loads: committed, or removed from storage. */

@@ -45,6 +45,8 @@ public final class StorageEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageEngine.class);
     private static final String DEFAULT_CF = "default";
+    private final java.util.concurrent.atomic.LongAdder probeHits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder probeMisses = new java.util.concurrent.atomic.LongAdder();
 
     static {
         RocksDB.loadLibrary();
@@ -310,8 +312,46 @@ public final class StorageEngine implements AutoCloseable {
     }
 
     /**
+     * Block cache hits of the workload since the node started: RocksDB's {@code BLOCK_CACHE_HIT}
+     * ticker without the lookups RustyDB repeats after a buffer-pool-only read missed (see
+     * {@link #probed}).
+     */
+    public long blockCacheHits() {
+        return Math.max(0, statistics().getTickerCount(org.rocksdb.TickerType.BLOCK_CACHE_HIT) - probeHits.sum());
+    }
+
+    /**
+     * Block cache misses of the workload since the node started: RocksDB's {@code BLOCK_CACHE_MISS}
+     * ticker without the repeated lookups, so that a block the workload needed and did not find
+     * counts once.
+     */
+    public long blockCacheMisses() {
+        return Math.max(0, statistics().getTickerCount(org.rocksdb.TickerType.BLOCK_CACHE_MISS) - probeMisses.sum());
+    }
+
+    /**
+     * Sessions read through the buffer pool only ({@code BLOCK_CACHE_TIER}), so that a block read
+     * from a file is a wait they publish: a read that misses is repeated from the file and a scan
+     * then positions its buffer-pool iterator again. The first, buffer-pool-only attempt counts
+     * the workload's hits and its one miss; the lookups of the repetition, measured on the
+     * thread's PerfContext, are counted here and left out of {@link #blockCacheHits()} and
+     * {@link #blockCacheMisses()} (the blocks they read from files are real reads and stay in
+     * the I/O figures).
+     */
+    void probed(long hits, long misses) {
+        if (hits > 0) {
+            probeHits.add(hits);
+            ThreadIo.repeatedHits(hits);
+        }
+        if (misses > 0) {
+            probeMisses.add(misses);
+        }
+    }
+
+    /**
      * RocksDB statistics (block cache hit/miss tickers and more) for monitoring; not to be read
-     * once the storage is closed (they are freed with it).
+     * once the storage is closed (they are freed with it). Block cache hits and misses are read
+     * through {@link #blockCacheHits()} and {@link #blockCacheMisses()}.
      *
      * @throws RustyDbException {@code ADMIN_SHUTDOWN} once the storage is closed
      */

@@ -31,6 +31,9 @@ public final class ThreadIo {
     /** The calling thread's PerfContext: a handle to RocksDB's thread-local structure, valid for the thread's life. */
     private static final ThreadLocal<PerfContext> CONTEXT = new ThreadLocal<>();
 
+    /** Cache hits of lookups RustyDB repeated on this thread (see StorageEngine#probed), left out of CACHE_HITS. */
+    private static final ThreadLocal<long[]> REPEATED = ThreadLocal.withInitial(() -> new long[1]);
+
     private final StorageEngine storage;
 
     public ThreadIo(StorageEngine storage) {
@@ -38,6 +41,11 @@ public final class ThreadIo {
     }
 
     private PerfContext context() {
+        return context(storage);
+    }
+
+    /** The calling thread's PerfContext in {@code storage}'s RocksDB. */
+    static PerfContext context(StorageEngine storage) {
         PerfContext context = CONTEXT.get();
         if (context == null) {
             context = storage.db().getPerfContext();
@@ -46,10 +54,15 @@ public final class ThreadIo {
         return context;
     }
 
+    /** Notes cache hits of lookups RustyDB repeated on the calling thread. */
+    static void repeatedHits(long hits) {
+        REPEATED.get()[0] += hits;
+    }
+
     /** The calling thread's cache hits, block reads and bytes read (3 native calls). */
     public void read(long[] into) {
         PerfContext c = context();
-        into[CACHE_HITS] = c.getBlockCacheHitCount();
+        into[CACHE_HITS] = c.getBlockCacheHitCount() - REPEATED.get()[0];
         into[BLOCK_READS] = c.getBlockReadCount();
         into[BYTES_READ] = c.getBlockReadByte();
     }

@@ -78,6 +78,47 @@ class StorageWaitsTest {
         assertNull(session.currentWait());
     }
 
+    /** Block cache hits and misses, and blocks read, of a cold full scan on a freshly opened engine. */
+    private long[] coldScan(boolean asSession) {
+        engine.close();
+        engine = StorageEngine.open(new StorageSettings(dir, 4096, 1024 * 1024, WalSyncMode.LOCAL, Duration.ofSeconds(5)));
+        users = engine.tablespace("USERS");
+        long hits = engine.blockCacheHits();
+        long misses = engine.blockCacheMisses();
+        long reads = engine.statistics().getTickerCount(org.rocksdb.TickerType.BLOCK_CACHE_DATA_MISS);
+        long[] io = new long[ThreadIo.SIZE];
+        new ThreadIo(engine).read(io);
+        long threadReads = io[ThreadIo.BLOCK_READS];
+        try (StorageTransaction t = engine.begin()) {
+            if (asSession) {
+                t.session(session);
+            }
+            t.beginStatement();
+            try (KvIterator it = t.scan(users, key(0), key(ROWS))) {
+                while (it.next()) {
+                    it.value();
+                }
+            }
+            t.commit();
+        }
+        new ThreadIo(engine).read(io);
+        return new long[] {engine.blockCacheHits() - hits, engine.blockCacheMisses() - misses,
+            io[ThreadIo.BLOCK_READS] - threadReads,
+            engine.statistics().getTickerCount(org.rocksdb.TickerType.BLOCK_CACHE_DATA_MISS) - reads};
+    }
+
+    @Test
+    void readingThroughTheBufferPoolOnlyCountsTheHitsAndMissesOfAPlainRead() {
+        long[] plain = coldScan(false);
+        long[] waited = coldScan(true);
+        assertTrue(session.waitCount(WaitEvent.DB_FILE_SCATTERED_READ) > 10, "the session's scan waited on reads");
+        assertTrue(plain[1] > 10, "a cold scan misses: " + java.util.Arrays.toString(plain));
+        assertEquals(plain[2], waited[2], "the same blocks are read from files");
+        assertEquals(plain[1], waited[1], "and counted once as misses: plain " + java.util.Arrays.toString(plain)
+                + ", session " + java.util.Arrays.toString(waited));
+        assertEquals(plain[0], waited[0], "the repeated lookups are not counted as hits");
+    }
+
     @Test
     void aScanSeesItsOwnWritesAmongMisses() {
         try (StorageTransaction t = engine.begin()) {

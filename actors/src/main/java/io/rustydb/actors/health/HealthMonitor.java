@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rocksdb.TickerType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -243,8 +242,8 @@ public final class HealthMonitor implements SystemViewProvider {
 
     private HitRatioWindow.Sample blockCacheSample() {
         return new HitRatioWindow.Sample(System.nanoTime(),
-                storage.statistics().getTickerCount(TickerType.BLOCK_CACHE_HIT),
-                storage.statistics().getTickerCount(TickerType.BLOCK_CACHE_MISS));
+                storage.blockCacheHits(),
+                storage.blockCacheMisses());
     }
 
     /** Sessions inside a transaction: an explicit block, or a running (autocommit) statement. */
