@@ -120,8 +120,8 @@ public final class RocksSnapshotStore extends SnapshotStore {
     @Override
     public Future<Void> doDeleteAsync(SnapshotMetadata metadata) {
         long timestamp = metadata.timestamp();
-        return delete(metadata.persistenceId(), metadata.sequenceNr(), metadata.sequenceNr(),
-                timestamp == 0 ? 0 : timestamp, timestamp == 0 ? Long.MAX_VALUE : timestamp);
+        return delete(metadata.persistenceId(), metadata.sequenceNr(), metadata.sequenceNr(), timestamp,
+                timestamp == 0 ? Long.MAX_VALUE : timestamp);
     }
 
     @Override

@@ -23,7 +23,7 @@ final class Samples {
             Level level) implements KryoSerializable {
     }
 
-    /** As it was when the v1 bytes were written; read as {@link SampleTaken} to show that a root may lose fields. */
+    /** A narrower shape: {@link SampleTaken} bytes read as this one show that a class may lose components. */
     record SampleTakenWithoutWaits(long snapshotId, Level level) implements KryoSerializable {
     }
 
