@@ -11,7 +11,8 @@
 # server process from /proc divided by the transactions completed), then per workload the mean
 # of each setting and its difference from ASH off. On a shared machine TPS follows whatever else
 # runs; CPU time per transaction is the steadier measure of what sampling costs.
-# Needs: Java 17, Maven, pgbench (apt-get install -y postgresql), Linux /proc.
+# Also prints the sampler's own cost as GET /api/v1/ash/stats measures it (time per tick, share of
+# one core). Needs: Java 17, Maven, pgbench (apt-get install -y postgresql), curl, Linux /proc.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 scale="${SCALE:-10}"
@@ -56,6 +57,17 @@ for round in $(seq 1 "$rounds"); do
             cpusum[$setting,$w]=$(add "${cpusum[$setting,$w]:-}" "$cpu")
             count[$setting,$w]=$(( ${count[$setting,$w]:-0} + 1 ))
         done
+        if [ "$setting" != off ]; then
+            # the sampler's own measured cost over this server's life (GET /api/v1/ash/stats)
+            api="http://127.0.0.1:$((port + 1))/api/v1"
+            password="$(cat "$work/data/secrets/admin_password")"
+            token=$(curl -s -X POST -H 'Content-Type: application/json' \
+                -d "{\"username\": \"rustydb\", \"password\": \"$password\"}" "$api/auth/login" \
+                | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+            cost=$(curl -s -H "Authorization: Bearer $token" "$api/ash/stats" \
+                | sed -n 's/.*"sampling_cost":\({[^}]*}\).*/\1/p')
+            echo "round $round  ash=$setting  sampler: $cost"
+        fi
         stop_server
     done
 done

@@ -28,9 +28,9 @@ import java.util.function.IntFunction;
  * @param currentObject that object's name, null if none or dropped
  * @param tablespace that object's tablespace, null if none
  * @param planHash the running (or last) statement's plan hash, 0 if it had no plan
- * @param cpuTimeMs CPU time of the session's finished statements, null when not measured
- *     ({@code rustydb.ash.capture_resource_usage} off)
- * @param dbTimeMs elapsed time of the session's finished statements
+ * @param cpuTimeMs CPU time of the session's connection thread since its first statement, null
+ *     where the JVM cannot measure thread CPU time
+ * @param dbTimeMs elapsed time of the session's statements (the running one so far included)
  */
 public record SessionSnapshot(int sessionId, String userName, String database, String applicationName,
         String clientAddress, String state, String sqlId, String currentQuery, Instant connectedAt,
@@ -78,7 +78,7 @@ public record SessionSnapshot(int sessionId, String userName, String database, S
                 status.name(), s.sqlId(), s.sqlText(), s.loginTime(), instant(statementStart),
                 instant(transactionStart), instant(s.stateChangeMillis()), blocking, event, waitMillis,
                 objectId, objectName, objectId == 0 ? null : s.currentTablespace(), s.planHash(),
-                SessionState.cpuMeasured() ? Double.valueOf(cpu / 1e6) : null, s.dbNanos() / 1e6);
+                cpu < 0 ? null : Double.valueOf(cpu / 1e6), s.dbNanos() / 1e6);
     }
 
     /** The wait event's name as Oracle spells it, null when not waiting. */

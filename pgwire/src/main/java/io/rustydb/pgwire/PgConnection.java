@@ -198,10 +198,15 @@ final class PgConnection implements Runnable {
 
     private void onTerminated() {
         ActorRef<SessionActor.Command> toClose;
+        SqlSession ended;
         synchronized (this) {
             closed = true;
             closing = true;
             toClose = sessionActor;
+            ended = session;
+        }
+        if (ended != null) {
+            ended.state().connectionEnded(); // on this thread, before it serves another connection
         }
         byte[] fatal = fatalOnExit;
         if (fatal != null) {

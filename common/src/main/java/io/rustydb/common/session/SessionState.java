@@ -11,8 +11,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public final class SessionState {
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
-    /** Whether statements measure their thread's CPU time (ASH's capture_resource_usage). */
-    private static volatile boolean measureCpu = THREADS.isCurrentThreadCpuTimeSupported();
+    private static final boolean CPU_SUPPORTED = THREADS.isThreadCpuTimeSupported();
     private final int sessionId;
     private final String user;
     private final String database;
@@ -38,12 +37,18 @@ public final class SessionState {
     /** The storage object (table or index id) the running statement last read or wrote, 0 if none (yet). */
     private volatile int currentObject;
     private volatile String currentTablespace;
-    /** Cumulative CPU and DB (elapsed while active) time of this session's statements, nanoseconds. */
-    private volatile long cpuNanos;
+    /** Cumulative DB time (elapsed while active) of this session's finished statements, nanoseconds. */
     private volatile long dbNanos;
-    /** When the running statement started: nanoTime, and the thread's CPU time (-1 if not measured). */
-    private long statementNanos;
-    private long statementCpuNanos = -1;
+    /** When the running statement started (nanoTime). */
+    private volatile long statementNanos;
+    /**
+     * The session's CPU time is its connection thread's (a connection runs on one thread for its
+     * whole life): that thread's id, -1 until the first statement binds it, and the thread's CPU
+     * time then; once the connection ended, the final figure ({@link #connectionEnded}).
+     */
+    private volatile long cpuThreadId = -1;
+    private volatile long cpuBaseNanos;
+    private volatile long cpuFinalNanos = -1;
     private final AtomicLongArray waitCounts = new AtomicLongArray(WaitEvent.values().length);
     private final AtomicLongArray waitNanos = new AtomicLongArray(WaitEvent.values().length);
     private final AtomicLongArray waitMaxNanos = new AtomicLongArray(WaitEvent.values().length);
@@ -155,8 +160,12 @@ public final class SessionState {
         this.sqlId = id;
         this.planHash = 0;
         this.statementCount = statementCount + 1;
+        if (cpuThreadId == -1 && CPU_SUPPORTED) {
+            // once per session: later CPU time is read from this thread when asked, never per statement
+            cpuBaseNanos = THREADS.getCurrentThreadCpuTime();
+            cpuThreadId = Thread.currentThread().getId();
+        }
         this.statementNanos = System.nanoTime();
-        this.statementCpuNanos = measureCpu ? THREADS.getCurrentThreadCpuTime() : -1;
         this.statementStartMillis = now;
         this.stateChangeMillis = now;
         this.currentObject = 0;
@@ -170,9 +179,7 @@ public final class SessionState {
             throw new IllegalArgumentException("not an idle status: " + idleStatus);
         }
         if (status == SessionStatus.ACTIVE) {
-            // the statement ran on this thread from statementStarted to here
-            long cpu = statementCpuNanos >= 0 ? THREADS.getCurrentThreadCpuTime() - statementCpuNanos : 0;
-            addStatementTime(cpu, System.nanoTime() - statementNanos);
+            this.dbNanos = dbNanos + Math.max(0, System.nanoTime() - statementNanos);
         }
         this.stateChangeMillis = System.currentTimeMillis();
         this.currentObject = 0;
@@ -277,29 +284,46 @@ public final class SessionState {
         return currentTablespace;
     }
 
-    /** Whether sessions measure the CPU time of their statements (a system call per statement start and end). */
-    public static void measureCpu(boolean on) {
-        measureCpu = on && THREADS.isCurrentThreadCpuTimeSupported();
-    }
-
-    /** Whether statements' CPU time is being measured now (see {@link #measureCpu(boolean)}). */
-    public static boolean cpuMeasured() {
-        return measureCpu;
-    }
-
-    /** Adds a finished statement's CPU and elapsed time. */
-    private void addStatementTime(long cpu, long elapsed) {
-        this.cpuNanos = cpuNanos + Math.max(0, cpu);
-        this.dbNanos = dbNanos + Math.max(0, elapsed);
-    }
-
-    /** Cumulative CPU time of this session's finished statements, nanoseconds. */
+    /**
+     * The session's CPU time since its first statement, nanoseconds: its connection thread's CPU
+     * clock (statements, and the protocol work around them), read now; 0 before the first
+     * statement, -1 where the JVM cannot tell. Costs one clock read of another thread, on demand.
+     */
     public long cpuNanos() {
-        return cpuNanos;
+        long ended = cpuFinalNanos;
+        if (ended >= 0) {
+            return ended;
+        }
+        long thread = cpuThreadId;
+        if (thread == -1) {
+            return CPU_SUPPORTED ? 0 : -1;
+        }
+        long now = thread == Thread.currentThread().getId() ? THREADS.getCurrentThreadCpuTime()
+                : THREADS.getThreadCpuTime(thread);
+        return now < 0 ? -1 : Math.max(0, now - cpuBaseNanos);
     }
 
-    /** Cumulative DB time (elapsed while active) of this session's finished statements, nanoseconds. */
+    /**
+     * Called on the connection's thread as the connection ends, before the thread may serve
+     * another connection: the session's CPU time is final.
+     */
+    public void connectionEnded() {
+        if (cpuFinalNanos < 0 && cpuThreadId == Thread.currentThread().getId()) {
+            cpuFinalNanos = Math.max(0, THREADS.getCurrentThreadCpuTime() - cpuBaseNanos);
+        } else if (cpuFinalNanos < 0) {
+            cpuFinalNanos = Math.max(0, cpuNanos());
+        }
+    }
+
+    /**
+     * The session's DB time, nanoseconds: the elapsed time of its finished statements and of the
+     * running one so far.
+     */
     public long dbNanos() {
-        return dbNanos;
+        long finished = dbNanos;
+        if (status == SessionStatus.ACTIVE) {
+            return finished + Math.max(0, System.nanoTime() - statementNanos);
+        }
+        return finished;
     }
 }

@@ -52,7 +52,6 @@ public final class ActiveSessionHistory {
      */
     public ActiveSessionHistory(AshSettings settings, Materializer materializer) {
         this.settings = new AtomicReference<>(settings);
-        SessionState.measureCpu(settings.enabled() && settings.captureResourceUsage());
         this.buffer = new AshBuffer(settings.maxSamples());
         if (materializer != null) {
             Pair<BoundedSourceQueue<AshSample>, Source<AshSample, NotUsed>> hub = Source.<AshSample>queue(4096)
@@ -79,7 +78,6 @@ public final class ActiveSessionHistory {
     /** Applies new settings (the ring buffer keeps its newest samples that fit). */
     public void settings(AshSettings next) {
         settings.set(next);
-        SessionState.measureCpu(next.enabled() && next.captureResourceUsage());
         buffer.resize(next.maxSamples());
     }
 
