@@ -306,7 +306,12 @@ public final class AshRoutes extends AllDirectives implements ApiExtension {
         cost.put("last_tick_us", round(s.lastTickNanos() / 1e3));
         cost.put("max_tick_us", round(s.maxTickNanos() / 1e3));
         long alive = Math.max(1, System.currentTimeMillis() - s.startedMillis());
-        cost.put("share_of_one_core_percent", round(s.totalSamplingNanos() / 1e4 / alive));
+        if (s.totalSamplingCpuNanos() >= 0) {
+            // CPU time, not elapsed time: on a busy machine a tick waits for a core, which costs nothing
+            cost.put("cpu_ms", round(s.totalSamplingCpuNanos() / 1e6));
+            cost.put("avg_tick_cpu_us", s.ticks() == 0 ? null : round(s.totalSamplingCpuNanos() / 1e3 / s.ticks()));
+            cost.put("share_of_one_core_percent", round(s.totalSamplingCpuNanos() / 1e4 / alive));
+        }
         data.put("sampling_cost", cost);
         data.put("stream_dropped_samples", s.streamDropped());
         return data;

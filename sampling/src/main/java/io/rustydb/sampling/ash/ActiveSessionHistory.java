@@ -27,12 +27,21 @@ import org.apache.pekko.japi.Pair;
  * {@code v$} views and the AWR actor read from here.
  */
 public final class ActiveSessionHistory {
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_CLOCK = THREADS.isCurrentThreadCpuTimeSupported();
+    /** How often a live session's last-seen time is refreshed, and ended identities are purged. */
+    private static final long IDENTITY_REFRESH_MILLIS = 1000;
     private final AtomicReference<AshSettings> settings;
     private final AshBuffer buffer;
     private final Map<Integer, SessionIdentity> identities = new ConcurrentHashMap<>();
     private final AtomicLong nextSampleId = new AtomicLong(1);
     private final LongAdder ticks = new LongAdder();
     private final LongAdder samplingNanos = new LongAdder();
+    private final LongAdder samplingCpuNanos = new LongAdder();
+    /** Identities not marked ended: when it equals the live sessions' count, none ended since the last tick. */
+    private int liveIdentities;
+    private long lastHousekeepingMillis;
     private final AtomicLong lastTickNanos = new AtomicLong();
     private final AtomicLong maxTickNanos = new AtomicLong();
     private final long startedMillis = System.currentTimeMillis();
@@ -98,11 +107,19 @@ public final class ActiveSessionHistory {
      */
     public int sample(Collection<SessionState> sessions, long nowMillis, long weightMillis) {
         long started = System.nanoTime();
+        long cpuStarted = CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() : -1;
         AshSettings s = settings.get();
         int taken = 0;
+        Map<Integer, String> names = new java.util.HashMap<>(); // object names, looked up once per tick
         for (SessionState state : sessions) {
-            identities.put(state.sessionId(), identity(state, nowMillis, false));
-            AshSample sample = sampleOf(state, s, nowMillis, weightMillis);
+            SessionIdentity known = identities.get(state.sessionId());
+            if (known == null || nowMillis - known.lastSeenMillis() >= IDENTITY_REFRESH_MILLIS) {
+                // last seen to the second is enough for a retention in hours
+                if (identities.put(state.sessionId(), identity(state, nowMillis, false)) == null) {
+                    liveIdentities++;
+                }
+            }
+            AshSample sample = sampleOf(state, s, nowMillis, weightMillis, names);
             if (sample != null) {
                 buffer.append(sample);
                 if (queue != null && queue.offer(sample) != org.apache.pekko.stream.QueueOfferResult.enqueued()) {
@@ -113,8 +130,14 @@ public final class ActiveSessionHistory {
         }
         long oldest = nowMillis - s.retention().toMillis();
         buffer.expireBefore(oldest);
-        identities.values().removeIf(i -> i.ended() && i.lastSeenMillis() < oldest);
+        if (nowMillis - lastHousekeepingMillis >= IDENTITY_REFRESH_MILLIS) {
+            identities.values().removeIf(i -> i.ended() && i.lastSeenMillis() < oldest);
+            lastHousekeepingMillis = nowMillis;
+        }
         long cost = System.nanoTime() - started;
+        if (cpuStarted >= 0) {
+            samplingCpuNanos.add(Math.max(0, THREADS.getCurrentThreadCpuTime() - cpuStarted));
+        }
         ticks.increment();
         samplingNanos.add(cost);
         lastTickNanos.set(cost);
@@ -123,16 +146,30 @@ public final class ActiveSessionHistory {
         return taken;
     }
 
-    /** Marks the sessions not in {@code live} as ended (their identity stays for the retention). */
-    public void sessionsEnded(Collection<SessionState> live) {
+    /**
+     * Marks the sessions not in {@code live} as ended at {@code nowMillis} (their identity stays
+     * for the retention).
+     */
+    public void sessionsEnded(Collection<SessionState> live, long nowMillis) {
+        if (liveIdentities == live.size()) {
+            return; // every identity not marked ended is a live session's: none ended
+        }
         java.util.Set<Integer> ids = new java.util.HashSet<>();
         live.forEach(s -> ids.add(s.sessionId()));
         identities.replaceAll((id, i) -> ids.contains(id) || i.ended() ? i
                 : new SessionIdentity(i.sessionId(), i.user(), i.program(), i.clientAddress(), i.loginTimeMillis(),
-                        i.lastSeenMillis(), true));
+                        Math.max(i.lastSeenMillis(), nowMillis), true));
+        int count = 0;
+        for (SessionIdentity i : identities.values()) {
+            if (!i.ended()) {
+                count++;
+            }
+        }
+        liveIdentities = count;
     }
 
-    private AshSample sampleOf(SessionState state, AshSettings s, long nowMillis, long weightMillis) {
+    private AshSample sampleOf(SessionState state, AshSettings s, long nowMillis, long weightMillis,
+            Map<Integer, String> names) {
         if (state.status() != SessionStatus.ACTIVE) {
             return null;
         }
@@ -145,8 +182,9 @@ public final class ActiveSessionHistory {
         int blocking = wait != null && s.captureBlockingSessions() ? wait.blockingSessionNow() : 0;
         String sessionState = wait == null ? AshSample.ON_CPU : blocking != 0 ? AshSample.BLOCKED : AshSample.WAITING;
         long waited = wait == null ? 0 : Math.max(0, (System.nanoTime() - wait.startNanos()) / 1000);
+        int objectId = wait != null && wait.objectId() != 0 ? wait.objectId() : state.currentObject();
         String object = wait != null && wait.object() != null ? wait.object()
-                : objectName(wait != null && wait.objectId() != 0 ? wait.objectId() : state.currentObject());
+                : objectId == 0 ? null : names.computeIfAbsent(objectId, this::objectName);
         return new AshSample(nextSampleId.getAndIncrement(), nowMillis, weightMillis, state.sessionId(),
                 state.loginTime().getEpochSecond(), state.user(), state.applicationName(), state.clientAddress(),
                 state.loginTime().toEpochMilli(), state.sqlId(), s.captureSqlText() ? state.sqlText() : null,
@@ -175,9 +213,14 @@ public final class ActiveSessionHistory {
     }
 
     /** Sampling statistics. */
+    /**
+     * Sampling statistics; {@code totalSamplingNanos}, {@code lastTickNanos} and {@code maxTickNanos}
+     * are elapsed times of ticks (a descheduled sampler thread counts its wait), {@code
+     * totalSamplingCpuNanos} the sampler thread's CPU time in them (-1 where the JVM cannot tell).
+     */
     public record Stats(long ticks, long samples, int buffered, int capacity, long overwritten, long expired,
             long oldestMillis, long newestMillis, long totalSamplingNanos, long lastTickNanos, long maxTickNanos,
-            long lastTickMillis, long startedMillis, long streamDropped) {
+            long lastTickMillis, long startedMillis, long streamDropped, long totalSamplingCpuNanos) {
     }
 
     public Stats stats() {
@@ -186,6 +229,7 @@ public final class ActiveSessionHistory {
         return new Stats(ticks.sum(), buffer.appended(), buffer.size(), buffer.capacity(), buffer.overwritten(),
                 buffer.expired(), oldest == null ? 0 : oldest.sampleTimeMillis(),
                 newest == null ? 0 : newest.sampleTimeMillis(), samplingNanos.sum(), lastTickNanos.get(),
-                maxTickNanos.get(), lastTickMillis, startedMillis, streamDropped.sum());
+                maxTickNanos.get(), lastTickMillis, startedMillis, streamDropped.sum(),
+                CPU_CLOCK ? samplingCpuNanos.sum() : -1);
     }
 }

@@ -74,7 +74,7 @@ public final class AshSampler extends AbstractBehavior<AshSampler.Command> {
         previousTickMillis = now;
         Collection<SessionState> live = sessions.get();
         history.sample(live, now, weight);
-        history.sessionsEnded(live);
+        history.sessionsEnded(live, now);
         return this;
     }
 

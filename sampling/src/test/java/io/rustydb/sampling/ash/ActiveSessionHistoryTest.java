@@ -1,6 +1,7 @@
 package io.rustydb.sampling.ash;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,11 +86,37 @@ class ActiveSessionHistoryTest {
         SessionState s = session(9);
         s.statementStarted("SELECT 1", "id1");
         ash.sample(List.of(s), 1_000, 1000);
-        ash.sessionsEnded(List.of());
+        ash.sessionsEnded(List.of(), 1_000);
         assertTrue(ash.identity(9).orElseThrow().ended());
         ash.sample(List.of(), 20_000, 1000);
         assertEquals(0, ash.buffer().size());
         assertEquals(1, ash.buffer().expired());
         assertTrue(ash.identity(9).isEmpty());
+    }
+
+    @Test
+    void sessionsEndingBetweenTicksAreMarkedEndedAndTheOthersStayLive() {
+        ActiveSessionHistory ash = new ActiveSessionHistory(new AshSettings(true, Duration.ofSeconds(1), 100,
+                Duration.ofSeconds(10), true, true, true, true), null);
+        SessionState a = session(1);
+        SessionState b = session(2);
+        ash.sample(List.of(a, b), 1_000, 1000);
+        ash.sessionsEnded(List.of(a, b), 1_000);
+        assertFalse(ash.identity(1).orElseThrow().ended());
+        assertFalse(ash.identity(2).orElseThrow().ended());
+        // b ends; c connects
+        SessionState c = session(3);
+        ash.sample(List.of(a, c), 2_000, 1000);
+        ash.sessionsEnded(List.of(a, c), 2_000);
+        assertFalse(ash.identity(1).orElseThrow().ended());
+        assertTrue(ash.identity(2).orElseThrow().ended());
+        assertEquals(2_000, ash.identity(2).orElseThrow().lastSeenMillis());
+        assertFalse(ash.identity(3).orElseThrow().ended());
+        // a ends too: the count of live identities follows
+        ash.sample(List.of(c), 2_500, 500);
+        ash.sessionsEnded(List.of(c), 2_500);
+        assertTrue(ash.identity(1).orElseThrow().ended());
+        assertFalse(ash.identity(3).orElseThrow().ended());
+        assertEquals(3, ash.identities().size());
     }
 }

@@ -363,6 +363,7 @@ class AshIT {
         assertEquals(20, stats.get("sample_interval_ms").asLong());
         assertTrue(stats.get("ticks").asLong() > 0);
         assertTrue(stats.get("sampling_cost").get("avg_tick_us").asDouble() > 0, stats.toString());
+        assertTrue(stats.get("sampling_cost").get("cpu_ms").asDouble() > 0, stats.toString());
 
         api.send("PUT", "/api/v1/ash/config", Api.json("enabled", false), admin).ok(200);
         long ticks = api.get("/api/v1/ash/stats", reader).ok(200).data().get("ticks").asLong();
