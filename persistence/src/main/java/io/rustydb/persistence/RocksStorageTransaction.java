@@ -72,7 +72,11 @@ final class RocksStorageTransaction implements StorageTransaction {
     private final Object nativeGuard = new Object();
     private boolean nativeClosed;
 
+    /** RocksDB's id of the transaction (what other transactions' waiting lists name). */
+    private final long rocksId;
+
     RocksStorageTransaction(StorageEngine engine, TransactionDB db, Transaction txn, long ticket, int owner) {
+        this.rocksId = txn.getID();
         this.engine = engine;
         this.db = db;
         this.txn = txn;
@@ -171,6 +175,11 @@ final class RocksStorageTransaction implements StorageTransaction {
     /** The session that began this transaction, 0 for the engine's own work. */
     int owner() {
         return owner;
+    }
+
+    /** RocksDB's id of this transaction. */
+    long rocksId() {
+        return rocksId;
     }
 
     @Override
@@ -529,7 +538,7 @@ final class RocksStorageTransaction implements StorageTransaction {
             // a waiting owner is blocked inside the call it noted last
             long waitNanos = holders.length == 0 ? 0
                     : Math.max(0, System.nanoTime() - (long) LOCK_CALL_START.getOpaque(this));
-            return new TransactionActivity(txn.getID(), owner, startMillis, lockCount, waitingFor,
+            return new TransactionActivity(rocksId, owner, startMillis, lockCount, waitingFor,
                     waitNanos / 1_000_000);
         }
     }

@@ -464,9 +464,9 @@ public final class StorageEngine implements AutoCloseable {
     /** The session owning one of the transactions {@code ids}, 0 if none is a session's (any thread). */
     int ownerOf(List<Long> ids) {
         for (RocksStorageTransaction t : activeTransactions) {
-            TransactionActivity activity = t.activity();
-            if (activity != null && activity.owner() != 0 && ids.contains(activity.id())) {
-                return activity.owner();
+            // ids and owners never change: no native call per transaction
+            if (t.owner() != 0 && ids.contains(t.rocksId())) {
+                return t.owner();
             }
         }
         return 0;

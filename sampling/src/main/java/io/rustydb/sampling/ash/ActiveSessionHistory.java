@@ -46,7 +46,8 @@ public final class ActiveSessionHistory {
     private final AtomicLong maxTickNanos = new AtomicLong();
     private final long startedMillis = System.currentTimeMillis();
     private volatile long lastTickMillis;
-    private final BoundedSourceQueue<AshSample> queue;
+    /** Each tick's samples enter the stream as one element: one hand-over per tick, not per sample. */
+    private final BoundedSourceQueue<List<AshSample>> queue;
     private final Source<AshSample, NotUsed> stream;
     private final LongAdder streamDropped = new LongAdder();
     private volatile java.util.function.IntFunction<String> objectNames = id -> null;
@@ -63,12 +64,15 @@ public final class ActiveSessionHistory {
         this.settings = new AtomicReference<>(settings);
         this.buffer = new AshBuffer(settings.maxSamples());
         if (materializer != null) {
-            Pair<BoundedSourceQueue<AshSample>, Source<AshSample, NotUsed>> hub = Source.<AshSample>queue(4096)
-                    .toMat(BroadcastHub.of(AshSample.class, 1024), Keep.both()).run(materializer);
+            @SuppressWarnings("unchecked")
+            Class<List<AshSample>> batches = (Class<List<AshSample>>) (Class<?>) List.class;
+            Pair<BoundedSourceQueue<List<AshSample>>, Source<List<AshSample>, NotUsed>> hub =
+                    Source.<List<AshSample>>queue(256).toMat(BroadcastHub.of(batches, 256), Keep.both())
+                            .run(materializer);
             this.queue = hub.first();
-            this.stream = hub.second();
             // a consumer that is always there: without subscribers the hub would hold samples back
-            stream.runWith(Sink.ignore(), materializer);
+            hub.second().runWith(Sink.ignore(), materializer);
+            this.stream = hub.second().mapConcat(batch -> batch);
         } else {
             this.queue = null;
             this.stream = Source.empty();
@@ -110,6 +114,7 @@ public final class ActiveSessionHistory {
         long cpuStarted = CPU_CLOCK ? THREADS.getCurrentThreadCpuTime() : -1;
         AshSettings s = settings.get();
         int taken = 0;
+        List<AshSample> tick = queue == null ? null : new ArrayList<>();
         Map<Integer, String> names = new java.util.HashMap<>(); // object names, looked up once per tick
         for (SessionState state : sessions) {
             SessionIdentity known = identities.get(state.sessionId());
@@ -122,11 +127,15 @@ public final class ActiveSessionHistory {
             AshSample sample = sampleOf(state, s, nowMillis, weightMillis, names);
             if (sample != null) {
                 buffer.append(sample);
-                if (queue != null && queue.offer(sample) != org.apache.pekko.stream.QueueOfferResult.enqueued()) {
-                    streamDropped.increment();
+                if (tick != null) {
+                    tick.add(sample);
                 }
                 taken++;
             }
+        }
+        if (tick != null && !tick.isEmpty()
+                && queue.offer(tick) != org.apache.pekko.stream.QueueOfferResult.enqueued()) {
+            streamDropped.add(tick.size());
         }
         long oldest = nowMillis - s.retention().toMillis();
         buffer.expireBefore(oldest);
