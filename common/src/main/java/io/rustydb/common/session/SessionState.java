@@ -238,6 +238,9 @@ public final class SessionState {
             waitMaxNanos.lazySet(i, waited);
         }
         totals.add(w.event(), waited, timedOut);
+        if (w.event().waitClass() == WaitClass.USER_IO) {
+            ThreadWaits.current().userIoNanos += waited;
+        }
     }
 
     public void endWait() {
@@ -275,6 +278,11 @@ public final class SessionState {
 
     public String currentTablespace() {
         return currentTablespace;
+    }
+
+    /** Whether sessions measure the CPU time of their statements. */
+    public static boolean measuresCpu() {
+        return measureCpu;
     }
 
     /** Whether sessions measure the CPU time of their statements (a system call per statement start and end). */

@@ -172,6 +172,9 @@ public final class SqlStatistics {
         private long lockWaitNanos;
         private long lockWaits;
         private long commitNanos;
+        private long cpuNanos;
+        private long cpuTimed;
+        private long ioWaitNanos;
         private volatile QueryProfile profile;
         /** System.nanoTime() of the last profile claim, or NEVER. */
         private volatile long profileClaim = NEVER;
@@ -222,6 +225,11 @@ public final class SqlStatistics {
             lockWaitNanos += s.lockWaitNanos;
             lockWaits += s.lockWaits;
             commitNanos += s.commitNanos;
+            ioWaitNanos += s.ioWaitNanos;
+            if (s.cpuNanos >= 0) {
+                cpuNanos += s.cpuNanos;
+                cpuTimed++;
+            }
         }
 
         /**
@@ -264,7 +272,9 @@ public final class SqlStatistics {
                     timed ? QueryProfile.millis(minNanos) : Double.NaN, timed ? QueryProfile.millis(maxNanos) : Double.NaN,
                     percentile(50), percentile(95), percentile(99), rowsReturned, rowsAffected, rowsExamined,
                     cacheHits, blockReads, bytesRead, QueryProfile.millis(lockWaitNanos), lockWaits,
-                    QueryProfile.millis(commitNanos), firstSeen, lastSeen, last == null ? 0 : last.capturedAtMillis());
+                    QueryProfile.millis(commitNanos), firstSeen, lastSeen, last == null ? 0 : last.capturedAtMillis(),
+                    cpuTimed > 0 ? QueryProfile.millis(cpuNanos) : Double.NaN,
+                    QueryProfile.millis(ioWaitNanos));
         }
 
         /**

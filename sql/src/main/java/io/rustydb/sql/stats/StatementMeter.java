@@ -1,5 +1,7 @@
 package io.rustydb.sql.stats;
 
+import io.rustydb.common.session.SessionState;
+import io.rustydb.common.session.ThreadWaits;
 import io.rustydb.monitoring.statements.ExecutionSample;
 import io.rustydb.persistence.ThreadIo;
 import java.lang.management.ManagementFactory;
@@ -8,8 +10,9 @@ import java.lang.management.ThreadMXBean;
 /**
  * A session's meter: around each call that runs part of a statement on the session's thread, it
  * takes the thread's counters ({@link ThreadCounters}, RocksDB's PerfContext) before and adds the
- * differences to the execution's {@link ExecutionSample} after. For a profiled execution it also
- * turns on RocksDB's timing for the thread and measures the thread's CPU time. One call at a time;
+ * differences to the execution's {@link ExecutionSample} after, with the thread's User I/O wait
+ * time and, while sessions measure CPU (or for a profiled execution), its CPU time. For a profiled
+ * execution it also turns on RocksDB's timing for the thread. One call at a time;
  * not thread-safe (a session runs one statement call at a time).
  */
 public final class StatementMeter {
@@ -23,6 +26,9 @@ public final class StatementMeter {
     private long lockNanos;
     private long lockWaits;
     private long cpu;
+    private boolean timingCpu;
+    private long ioWait;
+    private ThreadWaits waits;
     private boolean active;
     private boolean profiling;
 
@@ -46,9 +52,11 @@ public final class StatementMeter {
                 io.read(before);
             }
         }
-        if (profiled) {
-            cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
-        }
+        timingCpu = (profiled || SessionState.measuresCpu())
+                && THREADS.isCurrentThreadCpuTimeSupported();
+        cpu = timingCpu ? THREADS.getCurrentThreadCpuTime() : -1;
+        waits = ThreadWaits.current();
+        ioWait = waits.userIoNanos;
         active = true;
     }
 
@@ -61,7 +69,8 @@ public final class StatementMeter {
         sample.rowsExamined += counters.rowsExamined - rows;
         sample.lockWaitNanos += counters.tableLockWaitNanos - lockNanos;
         sample.lockWaits += counters.tableLockWaits - lockWaits;
-        if (profiling && cpu >= 0) {
+        sample.ioWaitNanos += waits.userIoNanos - ioWait;
+        if (timingCpu && cpu >= 0) {
             sample.cpuNanos = Math.max(0, sample.cpuNanos) + THREADS.getCurrentThreadCpuTime() - cpu;
         }
         if (io == null) {
