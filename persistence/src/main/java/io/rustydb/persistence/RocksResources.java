@@ -28,6 +28,8 @@ final class RocksResources implements AutoCloseable {
     final TransactionDBOptions txnDbOptions;
     final TransactionOptions txnOptions;
     final WriteOptions writeOptions;
+    /** Fsyncs the WAL whatever {@code wal.sync_mode} says: the record families' writes. */
+    final WriteOptions syncedWriteOptions;
     final WriteStalls writeStalls;
 
     RocksResources(StorageSettings settings) {
@@ -56,12 +58,14 @@ final class RocksResources implements AutoCloseable {
                 .setDefaultLockTimeout(lockTimeout);
         txnOptions = new TransactionOptions().setDeadlockDetect(true);
         writeOptions = new WriteOptions().setSync(settings.walSyncMode().syncPerCommit());
+        syncedWriteOptions = new WriteOptions().setSync(true);
     }
 
     /** Closes in reverse dependency order; call only after the database is closed. */
     @Override
     public void close() {
         writeOptions.close();
+        syncedWriteOptions.close();
         txnOptions.close();
         txnDbOptions.close();
         dbOptions.close();

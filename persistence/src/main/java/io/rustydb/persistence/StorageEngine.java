@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * The node's storage: one RocksDB {@link TransactionDB} under {@code <data_dir>/rocksdb} with a
  * column family per tablespace ({@code SYSTEM}, {@code USERS}, {@code TEMP} and user-created
  * ones), a shared block cache as the buffer pool and one WAL for atomic commits across
+ * tablespaces. Two more column families, {@value #JOURNAL_FAMILY} and {@value #SNAPSHOT_FAMILY},
+ * hold the Pekko Persistence journal and snapshots ({@link RecordFamily}); they are not
  * tablespaces. Thread-safe; RocksDB failures surface as {@link RustyDbException}.
  */
 public final class StorageEngine implements AutoCloseable {
@@ -42,6 +44,11 @@ public final class StorageEngine implements AutoCloseable {
     public static final String USERS = "USERS";
     /** Tablespace for temporary data. */
     public static final String TEMP = "TEMP";
+    /** Record family of the Pekko Persistence journal (lower case: never a tablespace's name). */
+    public static final String JOURNAL_FAMILY = "journal";
+    /** Record family of the Pekko Persistence snapshot store. */
+    public static final String SNAPSHOT_FAMILY = "snapshots";
+    private static final List<String> RECORD_FAMILIES = List.of(JOURNAL_FAMILY, SNAPSHOT_FAMILY);
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageEngine.class);
     private static final String DEFAULT_CF = "default";
@@ -56,6 +63,8 @@ public final class StorageEngine implements AutoCloseable {
     private final ColumnFamilyHandle defaultHandle;
     /** Upper-case name to tablespace, in creation order; replaced on create (copy on write). */
     private volatile Map<String, Tablespace> tablespaces;
+    /** The engine's own column families outside the tablespaces, by name. */
+    private final Map<String, RecordFamily> recordFamilies = new LinkedHashMap<>();
     private final Set<RocksStorageTransaction> activeTransactions = ConcurrentHashMap.newKeySet();
     /** Numbers transactions in the order they begin. */
     private final AtomicLong tickets = new AtomicLong();
@@ -98,10 +107,13 @@ public final class StorageEngine implements AutoCloseable {
             throw RocksErrors.translate(e, null);
         }
         Map<String, Tablespace> spaces = new LinkedHashMap<>();
+        Map<String, ColumnFamilyHandle> records = new LinkedHashMap<>();
         ColumnFamilyHandle defaultHandle = null;
         for (int i = 0; i < names.size(); i++) {
             if (names.get(i).equals(DEFAULT_CF)) {
                 defaultHandle = handles.get(i);
+            } else if (RECORD_FAMILIES.contains(names.get(i))) {
+                records.put(names.get(i), handles.get(i));
             } else {
                 spaces.put(key(names.get(i)), new Tablespace(names.get(i), handles.get(i)));
             }
@@ -114,13 +126,19 @@ public final class StorageEngine implements AutoCloseable {
         LOG.info("WAL system initialized");
         LOG.info("Storage opened in {} (wal.sync_mode={}, tablespaces {})", dir, settings.walSyncMode(),
                 spaces.keySet());
-        return new StorageEngine(settings, resources, db, defaultHandle, Collections.unmodifiableMap(spaces),
-                bulkLoads);
+        StorageEngine engine = new StorageEngine(settings, resources, db, defaultHandle,
+                Collections.unmodifiableMap(spaces), bulkLoads);
+        records.forEach((name, handle) -> engine.recordFamilies.put(name, new RecordFamily(engine, name, handle)));
+        return engine;
     }
 
-    /** "default" first, then SYSTEM, USERS, TEMP, then any other column family found on disk. */
+    /**
+     * "default" first, then SYSTEM, USERS, TEMP, the record families, then any other column family
+     * found on disk.
+     */
     private static List<String> columnFamilyNames(Path dir) {
         List<String> names = new ArrayList<>(List.of(DEFAULT_CF, SYSTEM, USERS, TEMP));
+        names.addAll(RECORD_FAMILIES);
         if (!Files.exists(dir.resolve("CURRENT"))) {
             return names;
         }
@@ -202,6 +220,16 @@ public final class StorageEngine implements AutoCloseable {
         return resources.writeStalls.active();
     }
 
+    /** The Pekko Persistence journal's column family ({@value #JOURNAL_FAMILY}). */
+    public RecordFamily journalFamily() {
+        return recordFamilies.get(JOURNAL_FAMILY);
+    }
+
+    /** The Pekko Persistence snapshot store's column family ({@value #SNAPSHOT_FAMILY}). */
+    public RecordFamily snapshotFamily() {
+        return recordFamilies.get(SNAPSHOT_FAMILY);
+    }
+
     /** Starts a pessimistic READ COMMITTED transaction with deadlock detection for the engine's own work. */
     public StorageTransaction begin() {
         return begin(0);
@@ -249,11 +277,15 @@ public final class StorageEngine implements AutoCloseable {
         }
     }
 
-    /** Flushes every tablespace's memtable to disk and fsyncs the WAL. */
+    /** Flushes every tablespace's and record family's memtable to disk and fsyncs the WAL. */
     public void flush() {
         checkOpen();
         try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
-            db.flush(options, handles());
+            List<ColumnFamilyHandle> all = handles();
+            for (RecordFamily f : recordFamilies.values()) {
+                all.add(f.handle());
+            }
+            db.flush(options, all);
             db.flushWal(true);
         } catch (RocksDBException e) {
             throw RocksErrors.translate(e, null);
@@ -440,6 +472,10 @@ public final class StorageEngine implements AutoCloseable {
         }
     }
 
+    org.rocksdb.WriteOptions syncedWriteOptions() {
+        return resources.syncedWriteOptions;
+    }
+
     org.rocksdb.DBOptions dbOptions() {
         return resources.dbOptions;
     }
@@ -466,7 +502,7 @@ public final class StorageEngine implements AutoCloseable {
         return handles;
     }
 
-    private void checkOpen() {
+    void checkOpen() {
         if (closed) {
             throw new RustyDbException(ErrorCode.ADMIN_SHUTDOWN);
         }
@@ -497,6 +533,9 @@ public final class StorageEngine implements AutoCloseable {
         db.cancelAllBackgroundWork(true);
         for (ColumnFamilyHandle h : handles()) {
             h.close();
+        }
+        for (RecordFamily f : recordFamilies.values()) {
+            f.handle().close();
         }
         if (defaultHandle != null) {
             defaultHandle.close();
