@@ -1,9 +1,10 @@
 package io.rustydb.sampling.awr;
 
+import io.rustydb.common.serialization.KryoSerializable;
 import java.util.List;
 
 /** What the workload repository persists. Past tense, immutable. */
-public sealed interface AwrEvent {
+public sealed interface AwrEvent extends KryoSerializable {
 
     /** A snapshot was captured. */
     record SnapshotTaken(AwrSnapshot snapshot) implements AwrEvent {

@@ -1,5 +1,6 @@
 package io.rustydb.sampling.awr;
 
+import io.rustydb.common.serialization.KryoSerializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -13,7 +14,8 @@ import java.util.Set;
  * The repository's state: its snapshots in id order, its baselines by name and the next snapshot
  * id. Immutable: {@link #apply} returns the next state.
  */
-public record AwrState(long nextSnapshotId, List<AwrSnapshot> snapshots, Map<String, Baseline> baselines) {
+public record AwrState(long nextSnapshotId, List<AwrSnapshot> snapshots, Map<String, Baseline> baselines)
+        implements KryoSerializable {
 
     public AwrState {
         snapshots = Collections.unmodifiableList(new ArrayList<>(snapshots));
