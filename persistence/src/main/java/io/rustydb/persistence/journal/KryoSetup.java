@@ -4,6 +4,7 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.SerializerFactory;
 import com.esotericsoftware.kryo.serializers.CompatibleFieldSerializer;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 import com.esotericsoftware.kryo.serializers.EnumNameSerializer;
 import com.esotericsoftware.kryo.util.DefaultInstantiatorStrategy;
 import java.math.BigDecimal;
@@ -64,7 +65,7 @@ final class KryoSetup {
         kryo.register(TreeSet.class, 107);
         kryo.register(BigDecimal.class, 110);
         kryo.register(BigInteger.class, 111);
-        kryo.register(UUID.class, 112);
+        kryo.register(UUID.class, new DefaultSerializers.UUIDSerializer(), 112);
         kryo.register(Instant.class, 113);
         kryo.register(Duration.class, 114);
         kryo.register(LocalDate.class, 115);
