@@ -154,6 +154,7 @@ public final class Guardian {
                 new io.rustydb.sampling.awr.LiveCounters(storage, metrics.queries(), statements, registry.waitTotals(),
                         registry::sessions), ash.history());
         sql.registerSystemViews(new io.rustydb.sampling.awr.AwrViews(awr));
+        sql.registerProcedures(io.rustydb.sampling.awr.AwrProcedures.of(awr));
 
         // performance and configuration views, and the REST API's metrics, statistics and configuration routes
         ParameterCatalog parameters = ParameterCatalog.create(context.getSystem().settings().config(),

@@ -60,17 +60,18 @@ final class Findings {
         for (AwrSnapshot.SqlStat s : sql) {
             double ms = s.elapsedNanos() / 1e6;
             long produced = Math.max(s.executions(), s.rowsReturned() + s.rowsAffected());
-            if (share(ms, dbTimeMs) < MIN_PERCENT || s.fullScans().isEmpty() || s.rowsExamined() < SCAN_RATIO * produced) {
+            List<String> filtered = s.fullScans().stream().filter(f -> f.contains(" (Filter")).toList();
+            if (share(ms, dbTimeMs) < MIN_PERCENT || filtered.isEmpty() || s.rowsExamined() < SCAN_RATIO * produced) {
                 continue;
             }
             List<String> tables = new ArrayList<>();
-            s.fullScans().forEach(f -> tables.add(f.contains(" (") ? f.substring(0, f.indexOf(" (")) : f));
+            filtered.forEach(f -> tables.add(f.substring(0, f.indexOf(" ("))));
             out.add(new AwrReport.Finding("SQL", "Full scans by SQL " + s.sqlId() + " (missing index)", round(ms),
                     AwrReportBuilder.pct(ms, dbTimeMs), List.of(s.sqlId()), tables, sessionsOf(r, s.sqlId()),
                     String.format(Locale.ROOT, "%d executions examined %d rows to return or write %d (%.0f per "
                             + "execution); its plan scans %s", s.executions(), s.rowsExamined(),
                             s.rowsReturned() + s.rowsAffected(), (double) s.rowsExamined() / Math.max(1, s.executions()),
-                            String.join(", ", s.fullScans())),
+                            String.join(", ", filtered)),
                     "Create an index on the filtered column(s) of " + String.join(", ", tables)
                             + " so that the statement reads only the rows it needs: " + abbreviate(s.sqlText())));
         }

@@ -71,7 +71,7 @@ public final class LiveCounters implements AwrCounters.Source {
             List<String> scans = new ArrayList<>();
             QueryProfile profile = statements.profile(s.sqlId()).orElse(null);
             if (profile != null) {
-                fullScans(profile.plan(), scans);
+                fullScans(profile.plan(), null, scans);
             }
             out.add(new AwrSnapshot.SqlStat(s.sqlId(), s.sqlText(), s.executions(), s.errors(), elapsed,
                     Double.isNaN(s.cpuTimeMs()) ? -1 : nanos(s.cpuTimeMs()), nanos(s.ioWaitTimeMs()),
@@ -82,15 +82,20 @@ public final class LiveCounters implements AwrCounters.Source {
         return out;
     }
 
-    private static void fullScans(PlanNode node, List<String> out) {
+    /** The full table scans of a plan, with the filter applied right above them (a Filter over a SeqScan). */
+    private static void fullScans(PlanNode node, PlanNode parent, List<String> out) {
         if (node == null) {
             return;
         }
         if ("SeqScan".equals(node.operator()) && node.table() != null) {
-            String filter = node.details().stream().filter(d -> d.startsWith("Filter")).findFirst().orElse(null);
+            List<String> details = new ArrayList<>(node.details());
+            if (parent != null && "Filter".equals(parent.operator())) {
+                details.addAll(parent.details());
+            }
+            String filter = details.stream().filter(d -> d.startsWith("Filter")).findFirst().orElse(null);
             out.add(filter == null ? node.table() : node.table() + " (" + filter + ")");
         }
-        node.children().forEach(c -> fullScans(c, out));
+        node.children().forEach(c -> fullScans(c, node, out));
     }
 
     private List<AwrSnapshot.WaitStat> waits() {
