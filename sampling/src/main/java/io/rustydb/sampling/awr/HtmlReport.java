@@ -13,6 +13,8 @@ public final class HtmlReport {
     private static final String[] COLORS = {"#2f6db5", "#d9822b", "#3a9d5d", "#c23b3b", "#7e57c2", "#8d6e63",
         "#00897b", "#c0ca33", "#5c6bc0", "#757575"};
 
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-|-?[0-9.]+%?");
+
     private final StringBuilder out = new StringBuilder();
 
     private HtmlReport() {
@@ -292,7 +294,8 @@ public final class HtmlReport {
         for (List<String> r : rows) {
             out.append("<tr>");
             for (int i = 0; i < r.size(); i++) {
-                out.append(i == 0 ? "<td class=\"l\">" : "<td>").append(e(r.get(i))).append("</td>");
+                boolean text = i == 0 || !NUMBER.matcher(r.get(i)).matches();
+                out.append(text ? "<td class=\"l\">" : "<td>").append(e(r.get(i))).append("</td>");
             }
             out.append("</tr>");
         }

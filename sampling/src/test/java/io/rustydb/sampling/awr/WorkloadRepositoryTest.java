@@ -173,6 +173,10 @@ class WorkloadRepositoryTest {
 
     @Test
     void stateSurvivesARestart() {
+        // the state is saved every 2 events: recovery starts from a saved state and replays the rest
+        AwrSettings d = AwrSettings.defaults();
+        kit = EventSourcedBehaviorTestKit.create(KIT.system(), repository(new AwrSettings(true, d.snapshotInterval(),
+                d.retention(), d.baselineRetention(), 1, 100, true, true, true, true, true, 2)), LOCAL_COMMANDS);
         take();
         take();
         kit.<StatusReply<Baseline>>runCommand(r -> new WorkloadRepository.CreateBaseline("b", 1, 2, "d", null, r));

@@ -164,6 +164,7 @@ class AwrIT {
             assertTrue(line.length() <= 132, line);
         }
         assertTrue(text.contains(scanSqlId) && text.contains("Findings"), text);
+        Files.writeString(Path.of("target", "awr-report.txt").toAbsolutePath(), text, StandardCharsets.UTF_8);
 
         // bad requests
         api.post("/api/v1/awr/report", Api.json("start_snapshot_id", 3, "end_snapshot_id", 1), admin)

@@ -13,11 +13,12 @@ import java.util.regex.Pattern;
  * Oracle's {@code EXEC procedure(name => value, ...)} (SQL*Plus's EXECUTE), recognised from the
  * statement text before the SQL grammar sees it, as PostgreSQL's {@code CALL} would be: arguments
  * are literals (strings, numbers, TRUE, FALSE, NULL), named with {@code =>} or positional. Only a
- * query string holding this one statement (an optional trailing semicolon allowed) is recognised;
- * {@code EXECUTE name} alone stays PostgreSQL's prepared-statement EXECUTE.
+ * query string holding this one statement (an optional trailing semicolon allowed) is recognised.
+ * SQL*Plus's long form {@code EXECUTE} is not: it is PostgreSQL's EXECUTE of a prepared statement,
+ * {@code EXECUTE name (arguments)}.
  */
 public record ExecStatement(String procedure, List<Argument> arguments) {
-    private static final Pattern START = Pattern.compile("\\s*EXEC(UTE)?\\s+[A-Za-z_][A-Za-z0-9_$]*\\s*\\(.*",
+    private static final Pattern START = Pattern.compile("\\s*EXEC\\s+[A-Za-z_][A-Za-z0-9_$]*\\s*\\(.*",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** One argument: its name (lower case), or null when positional, and its value. */
@@ -48,7 +49,7 @@ public record ExecStatement(String procedure, List<Argument> arguments) {
         ExecStatement statement() {
             skip();
             String keyword = identifier();
-            if (!keyword.equals("exec") && !keyword.equals("execute")) {
+            if (!keyword.equals("exec")) {
                 throw error("EXEC expected");
             }
             skip();
