@@ -187,6 +187,23 @@ class WorkloadRepositoryTest {
     }
 
     @Test
+    void takesSnapshotsOnSchedule() {
+        AwrSettings d = AwrSettings.defaults();
+        var repository = KIT.spawn(repository(new AwrSettings(true, Duration.ofSeconds(1), d.retention(),
+                d.baselineRetention(), 1, 100, true, true, true, true, true, 50)));
+        var probe = KIT.<AwrState>createTestProbe();
+        AwrState state = probe.awaitAssert(Duration.ofSeconds(10), () -> {
+            repository.tell(new WorkloadRepository.GetState(probe.getRef()));
+            AwrState s = probe.receiveMessage();
+            assertEquals(2, s.snapshots().size());
+            return s;
+        });
+        assertEquals(List.of(AwrSnapshot.SCHEDULED, AwrSnapshot.SCHEDULED),
+                state.snapshots().stream().map(AwrSnapshot::trigger).toList());
+        KIT.stop(repository);
+    }
+
+    @Test
     void disabledRefusesSnapshots() {
         AwrSettings off = new AwrSettings(false, Duration.ofMinutes(60), Duration.ofDays(30), Duration.ofDays(90), 10,
                 100, true, true, true, true, true, 50);
