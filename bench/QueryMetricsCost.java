@@ -118,8 +118,7 @@ public final class QueryMetricsCost {
                     metrics.completed(elapsed);
                     metrics.committed(40_000);
                     if (measuring) {
-                        monitor.completed(execution, "SELECT abalance FROM pgbench_accounts WHERE aid = $1", PLAN,
-                                elapsed, 0);
+                        monitor.completed(execution, PLAN, elapsed, 0);
                     }
                 }
                 cpu.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);

@@ -66,6 +66,7 @@ public final class SessionRegistry {
     private final io.rustydb.common.session.WaitTotals waitTotals = new io.rustydb.common.session.WaitTotals();
     /** Who waits for whose locks; none until the SQL engine is plugged in. */
     private volatile LockWaits lockWaits;
+    private volatile java.util.function.IntFunction<String> objectNames;
 
     /** A registry that refuses a connection beyond {@code maxConnections} at once. */
     public SessionRegistry(int maxConnections) {
@@ -256,6 +257,11 @@ public final class SessionRegistry {
         return states;
     }
 
+    /** Lets {@link #snapshot()} name the tables and indexes sessions work on (the SQL catalog's names). */
+    public void objectNames(java.util.function.IntFunction<String> names) {
+        this.objectNames = names;
+    }
+
     /** Lets {@link #snapshot()} and {@link #lockWaits()} tell which sessions wait for whose locks. */
     public void plugLockWaits(LockWaits waits) {
         this.lockWaits = waits;
@@ -285,7 +291,7 @@ public final class SessionRegistry {
         Map<Integer, LockWaits.LockWait> waits = lockWaits();
         List<SessionSnapshot> all = new ArrayList<>(entries.size());
         for (Entry e : entries.values()) {
-            all.add(SessionSnapshot.of(e.state(), waits.get(e.state().sessionId())));
+            all.add(SessionSnapshot.of(e.state(), waits.get(e.state().sessionId()), objectNames));
         }
         all.sort(Comparator.comparingInt(SessionSnapshot::sessionId));
         return all;
@@ -297,7 +303,7 @@ public final class SessionRegistry {
         if (entry == null) {
             return Optional.empty();
         }
-        return Optional.of(SessionSnapshot.of(entry.state(), lockWaits().get(sessionId)));
+        return Optional.of(SessionSnapshot.of(entry.state(), lockWaits().get(sessionId), objectNames));
     }
 
     /** Connections holding a slot, including those still in startup. */

@@ -35,8 +35,15 @@ public final class SessionViews implements SystemViewProvider {
                 new SystemView.Column("transaction_start", DataType.TIMESTAMP),
                 new SystemView.Column("state_change", DataType.TIMESTAMP),
                 new SystemView.Column("blocking_session", DataType.INTEGER),
+                new SystemView.Column("wait_class", DataType.VARCHAR),
                 new SystemView.Column("wait_event", DataType.VARCHAR),
-                new SystemView.Column("wait_time_ms", DataType.BIGINT)), this::rows));
+                new SystemView.Column("wait_time_ms", DataType.BIGINT),
+                new SystemView.Column("sql_plan_hash_value", DataType.BIGINT),
+                new SystemView.Column("current_obj#", DataType.INTEGER),
+                new SystemView.Column("current_object", DataType.VARCHAR),
+                new SystemView.Column("tablespace", DataType.VARCHAR),
+                new SystemView.Column("cpu_time_ms", DataType.DOUBLE),
+                new SystemView.Column("db_time_ms", DataType.DOUBLE)), this::rows));
     }
 
     private List<Object[]> rows() {
@@ -44,8 +51,10 @@ public final class SessionViews implements SystemViewProvider {
         for (SessionSnapshot s : registry.snapshot()) {
             rows.add(new Object[] {s.sessionId(), s.userName(), s.database(), s.applicationName(), s.clientAddress(),
                 s.state(), s.sqlId(), s.currentQuery(), millis(s.connectedAt()), millis(s.queryStart()),
-                millis(s.transactionStart()), millis(s.stateChange()), s.blockingSession(), s.waitEvent(),
-                s.waitTimeMs()});
+                millis(s.transactionStart()), millis(s.stateChange()), s.blockingSession(), s.waitClassName(),
+                s.waitEventName(), s.waitTimeMs(), s.planHash() == 0 ? null : s.planHash(),
+                s.currentObjectId() == 0 ? null : s.currentObjectId(), s.currentObject(), s.tablespace(),
+                s.cpuTimeMs(), s.dbTimeMs()});
         }
         return rows;
     }

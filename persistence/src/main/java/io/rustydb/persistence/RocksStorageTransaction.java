@@ -129,15 +129,17 @@ final class RocksStorageTransaction implements StorageTransaction {
         checkActive();
         guardRead(tablespace, key, KeyCodec.successor(key));
         try {
+            SessionState s = session;
+            if (s != null) {
+                s.currentObject(objectOf(key), tablespace.name());
+            }
             if (locksReads()) {
                 return locking(key, () -> txn.getForUpdate(statementSnapshot.readOptions, tablespace.handle(), key, false,
                         true));
             }
-            SessionState s = session;
             if (s == null) {
                 return txn.get(statementSnapshot.readOptions, tablespace.handle(), key);
             }
-            s.currentObject(objectOf(key), tablespace.name());
             try {
                 return txn.get(statementSnapshot.cacheOnly(), tablespace.handle(), key);
             } catch (RocksDBException e) {
@@ -180,6 +182,10 @@ final class RocksStorageTransaction implements StorageTransaction {
         if (!engine.bulkLoads().idle()) {
             engine.bulkLoads().beforeLock(this, tablespace.handle(), key, KeyCodec.successor(key), lockWaitMillis);
         }
+        SessionState s = session;
+        if (s != null) {
+            s.currentObject(objectOf(key), tablespace.name());
+        }
         try {
             // Outside READ COMMITTED the lock is validated against the transaction snapshot: a row
             // changed by a transaction that committed after it fails with 40001.
@@ -218,6 +224,7 @@ final class RocksStorageTransaction implements StorageTransaction {
     private <T> T locking(byte[] key, LockingCall<T> call) throws RocksDBException {
         SessionState s = session;
         if (s == null) {
+            lockCallStarting(); // no session to publish the wait: the call may wait with the full timeout
             return call.run();
         }
         try {

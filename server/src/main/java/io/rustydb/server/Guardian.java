@@ -121,6 +121,7 @@ public final class Guardian {
         metrics.addSource(new SessionMetrics(registry));
         sql.plugSessionAdmin(new io.rustydb.actors.RegistryAdmin(registry));
         registry.plugLockWaits(sql.lockWaits());
+        registry.objectNames(sql::objectName);
         sql.registerSystemViews(new io.rustydb.actors.SessionViews(registry));
         ActorRef<Sessions.Command> sessions = context.spawn(Sessions.create(sql, registry), "sessions");
         shutdown.addTask(CoordinatedShutdown.PhaseServiceRequestsDone(), "sessions-drain",

@@ -43,7 +43,8 @@ public final class PerformanceViews implements SystemViewProvider {
                         new Column("cpu_usage_percent", DataType.NUMERIC),
                         new Column("memory_usage_percent", DataType.NUMERIC),
                         new Column("buffer_pool_hit_ratio", DataType.NUMERIC),
-                        new Column("active_connections", DataType.INTEGER)), this::systemPerformance),
+                        new Column("active_connections", DataType.INTEGER),
+                        new Column("blocked_sessions", DataType.INTEGER)), this::systemPerformance),
                 SystemView.of("v$buffer_pool_stats", List.of(
                         new Column("total_pages", DataType.BIGINT),
                         new Column("used_pages", DataType.BIGINT),
@@ -74,7 +75,8 @@ public final class PerformanceViews implements SystemViewProvider {
             metric("rustydb_cpu_usage_percent"),
             numeric(100.0 * heap.getUsed() / max),
             numeric(BufferPoolStats.read(storage).hitRatio()),
-            sessions.connectionCount()});
+            sessions.connectionCount(),
+            sessions.blockedSessionCount()});
     }
 
     private List<Object[]> bufferPool() {

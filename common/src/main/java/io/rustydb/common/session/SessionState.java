@@ -290,6 +290,11 @@ public final class SessionState {
         measureCpu = on && THREADS.isCurrentThreadCpuTimeSupported();
     }
 
+    /** Whether statements' CPU time is being measured now (see {@link #measureCpu(boolean)}). */
+    public static boolean cpuMeasured() {
+        return measureCpu;
+    }
+
     /** Adds a finished statement's CPU and elapsed time. */
     private void addStatementTime(long cpu, long elapsed) {
         this.cpuNanos = cpuNanos + Math.max(0, cpu);

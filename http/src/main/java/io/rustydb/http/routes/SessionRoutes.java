@@ -115,8 +115,14 @@ public final class SessionRoutes extends AllDirectives {
         m.put("transaction_start", s.transactionStart());
         m.put("state_change", s.stateChange());
         m.put("blocking_session", s.blockingSession());
-        m.put("wait_event", s.waitEvent());
+        m.put("wait_class", s.waitEvent() == null ? null : s.waitEvent().waitClass().apiName());
+        m.put("wait_event", s.waitEvent() == null ? null : s.waitEvent().apiName());
         m.put("wait_time_ms", s.waitTimeMs());
+        m.put("sql_plan_hash_value", s.planHash() == 0 ? null : s.planHash());
+        m.put("current_object", s.currentObject());
+        m.put("tablespace", s.tablespace());
+        m.put("cpu_time_ms", s.cpuTimeMs());
+        m.put("db_time_ms", s.dbTimeMs());
         return m;
     }
 

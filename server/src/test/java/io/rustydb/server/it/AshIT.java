@@ -95,6 +95,14 @@ class AshIT {
             assertTrue(first.get("sample_weight_ms").asLong() > 0);
             // cumulative CPU and DB time of the session's finished statements (the CREATE/INSERT before)
             assertTrue(first.get("db_time_ms").asDouble() >= first.get("cpu_time_ms").asDouble(), first.toString());
+            // the plan's hash, as v$session shows it for the session's last statement
+            long planHash = first.get("sql_plan_hash_value").asLong();
+            assertTrue(planHash > 0, first.toString());
+            try (Connection observer = server.connect(); Statement o = observer.createStatement();
+                    ResultSet rs = o.executeQuery("SELECT sql_plan_hash_value FROM v$session WHERE session_id = " + pid)) {
+                assertTrue(rs.next());
+                assertEquals(planHash, rs.getLong(1));
+            }
 
             JsonNode report = api.get("/api/v1/ash/report?report_type=top_sql_by_cpu&session_id=" + pid, admin)
                     .ok(200).data();
@@ -116,6 +124,8 @@ class AshIT {
             JsonNode last = list(api.get("/api/v1/ash/samples?session_id=" + pid + "&limit=1", admin).ok(200).data()
                     .get("samples")).get(0);
             double cpu = last.get("cpu_time_ms").asDouble();
+            assertEquals(sqlId, last.get("sql_id").asText(), "the same statement with another literal: " + last);
+            assertEquals(planHash, last.get("sql_plan_hash_value").asLong(), "and the same plan: " + last);
             assertTrue(cpu >= 100 && cpu <= last.get("db_time_ms").asDouble(), "the session's CPU time so far, "
                     + "a " + millis + " ms CPU-bound query included: " + last);
         }

@@ -92,7 +92,7 @@ class LockContentionIT {
 
             List<String> waiting = awaitRows(observer, "SELECT session_id, state, blocking_session, wait_event"
                     + " FROM v$session WHERE blocking_session IS NOT NULL", r -> r.size() == 1);
-            assertEquals(List.of(waiterId + "|ACTIVE|" + holderId + "|row lock"), waiting);
+            assertEquals(List.of(waiterId + "|ACTIVE|" + holderId + "|enq: TX - row lock contention"), waiting);
             assertEquals(1, queryLong(observer, "SELECT COUNT(*) FROM v$session WHERE blocking_session IS NOT NULL"));
             assertEquals(List.of(holderId + "|IDLE_IN_TRANSACTION||holder"), rows(observer,
                     "SELECT session_id, state, blocking_session, application_name FROM v$session"
@@ -103,7 +103,8 @@ class LockContentionIT {
 
             JsonNode waiterSession = api.get("/api/v1/sessions/" + waiterId, admin).ok(200).data();
             assertEquals(holderId, waiterSession.get("blocking_session").asInt(), waiterSession.toString());
-            assertEquals("row lock", waiterSession.get("wait_event").asText());
+            assertEquals("enq_tx_row_lock_contention", waiterSession.get("wait_event").asText());
+            assertEquals("Application", waiterSession.get("wait_class").asText());
             assertTrue(waiterSession.get("wait_time_ms").asLong() >= 0);
             JsonNode all = api.get("/api/v1/sessions", admin).ok(200).data();
             for (JsonNode s : all) {

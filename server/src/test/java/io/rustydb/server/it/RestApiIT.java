@@ -292,8 +292,20 @@ class RestApiIT {
                     .get("session_id").asInt());
             assertEquals(Set.of("session_id", "user_name", "database", "application_name", "client_address", "state",
                     "sql_id", "current_query", "connected_at", "query_start", "transaction_start", "state_change",
-                    "blocking_session", "wait_event", "wait_time_ms"), names(holderSession));
+                    "blocking_session", "wait_class", "wait_event", "wait_time_ms", "sql_plan_hash_value",
+                    "current_object", "tablespace", "cpu_time_ms", "db_time_ms"), names(holderSession));
             assertTrue(holderSession.get("blocking_session").isNull(), holderSession.toString());
+            // idle in transaction: waiting for its client's next statement, on no object
+            assertEquals("Idle", holderSession.get("wait_class").asText(), holderSession.toString());
+            assertEquals("sql_net_message_from_client", holderSession.get("wait_event").asText());
+            assertTrue(holderSession.get("current_object").isNull(), holderSession.toString());
+            assertTrue(holderSession.get("sql_plan_hash_value").asLong() > 0, holderSession.toString());
+            assertTrue(holderSession.get("db_time_ms").asDouble() > 0, holderSession.toString());
+            JsonNode blockedWaiter = awaitWait(waiterId, "enq_tx_row_lock_contention");
+            assertEquals("Application", blockedWaiter.get("wait_class").asText(), blockedWaiter.toString());
+            assertEquals(holderId, blockedWaiter.get("blocking_session").asInt(), blockedWaiter.toString());
+            assertEquals("api_locks", blockedWaiter.get("current_object").asText(), blockedWaiter.toString());
+            assertEquals("USERS", blockedWaiter.get("tablespace").asText(), blockedWaiter.toString());
 
             JsonNode connections = api.get("/api/v1/connections", admin).ok(200).data();
             assertTrue(connections.isArray());
@@ -434,6 +446,19 @@ class RestApiIT {
             Thread.sleep(50);
         }
         return fail("session " + sessionId + " did not become " + state + ": " + session);
+    }
+
+    private static JsonNode awaitWait(int sessionId, String event) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode session = null;
+        while (System.nanoTime() < deadline) {
+            session = api.get("/api/v1/sessions/" + sessionId, admin).ok(200).data();
+            if (session.get("wait_event").asText().equals(event)) {
+                return session;
+            }
+            Thread.sleep(50);
+        }
+        return fail("session " + sessionId + " did not wait on " + event + ": " + session);
     }
 
     private static void awaitGone(int sessionId) throws InterruptedException {

@@ -21,6 +21,8 @@ final class DefaultPreparedQuery implements PreparedQuery {
     private long catalogVersion;
     /** For a statement run through its shape's template: the literals bound as its parameters. */
     private List<Object> boundLiterals;
+    /** {@link PlanHash} of {@link #plan}, 0 until first asked. */
+    private long planHash;
 
     DefaultPreparedQuery(DefaultParsedStatement statement, String sqlId, String normalizedText,
             List<DataType> declaredTypes, StatementPlan plan, long catalogVersion) {
@@ -57,6 +59,7 @@ final class DefaultPreparedQuery implements PreparedQuery {
         DefaultPreparedQuery bound = new DefaultPreparedQuery(literalStatement, sqlId, normalizedText, List.of(), plan,
                 catalogVersion);
         bound.boundLiterals = literals;
+        bound.planHash = planHash;
         return bound;
     }
 
@@ -68,6 +71,17 @@ final class DefaultPreparedQuery implements PreparedQuery {
     void replan(StatementPlan newPlan, long version) {
         this.plan = newPlan;
         this.catalogVersion = version;
+        this.planHash = 0;
+    }
+
+    /** The hash of the plan's shape ({@code v$session.sql_plan_hash_value}), computed once per plan. */
+    long planHash() {
+        long h = planHash;
+        if (h == 0) {
+            h = PlanHash.of(plan);
+            planHash = h;
+        }
+        return h;
     }
 
     @Override

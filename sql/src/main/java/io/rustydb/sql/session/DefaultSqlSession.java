@@ -461,6 +461,7 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
         cancelFlag.set(false);
         statementStart = System.nanoTime();
         state.statementStarted(query.sql(), query.sqlId());
+        state.planHash(query.planHash());
         long now = System.currentTimeMillis();
         long timeout = settings.statementTimeoutMillis();
         if (plan.transactional()) {
