@@ -54,6 +54,7 @@ public final class RecordFamily {
 
     /** A new atomic batch of puts and deletes on this family. */
     public Batch batch() {
+        engine.checkOpen();
         return new Batch();
     }
 
@@ -74,6 +75,7 @@ public final class RecordFamily {
         }
 
         public Batch put(byte[] key, byte[] value) {
+            engine.checkOpen();
             try {
                 batch.put(handle, key, value);
             } catch (RocksDBException e) {
@@ -83,6 +85,7 @@ public final class RecordFamily {
         }
 
         public Batch delete(byte[] key) {
+            engine.checkOpen();
             try {
                 batch.delete(handle, key);
             } catch (RocksDBException e) {

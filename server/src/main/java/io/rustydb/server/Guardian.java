@@ -88,6 +88,8 @@ public final class Guardian {
             lifecycle.tryTransition(NodeLifecycle.State.STOPPED);
             return CompletableFuture.completedFuture(Done.getInstance());
         });
+        // the Pekko Persistence journal and snapshot store (rustydb.persistence.*) write to this storage
+        io.rustydb.persistence.journal.JournalStorage.get(context.getSystem()).bind(storage);
 
         NodeMetrics metrics = NodeMetrics.start(settings.monitoring(), context.getSystem().settings().config());
         metrics.addStorage(storage);
