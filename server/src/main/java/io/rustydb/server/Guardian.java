@@ -148,7 +148,6 @@ public final class Guardian {
         sql.registerSystemViews(ash.views());
 
         // AWR: the event-sourced snapshot repository on the RocksDB journal, fed by the ASH stream
-        io.rustydb.persistence.journal.JournalStorage.get(context.getSystem()).bind(storage);
         io.rustydb.sampling.awr.AwrSettings awrSettings = io.rustydb.sampling.awr.AwrSettings.create(
                 context.getSystem().settings().config());
         io.rustydb.sampling.awr.AwrService awr = io.rustydb.sampling.awr.AwrService.start(context, awrSettings,
