@@ -9,6 +9,8 @@ import java.util.Locale;
 public final class TextReport {
     public static final int WIDTH = 132;
     private static final String RULE = "-".repeat(WIDTH);
+    /** Histogram buckets shown one by one (below 1024 ms); longer waits are summed in a last column. */
+    private static final int SHOWN_BUCKETS = 11;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -73,19 +75,20 @@ public final class TextReport {
                         e.timeouts(), e.timeMs(), e.avgWaitMs(), pct(e.percentOfDbTime())));
             }
             line("");
-            line("Wait event histogram (waits per latency bucket)");
             List<String> b = r.waitEvents().histogramBuckets();
+            line("Wait event histogram (waits per latency bucket; \"longer\": " + b.get(SHOWN_BUCKETS - 1).replace("<", ">=")
+                    + " and more)");
             StringBuilder h = new StringBuilder(f("%-30s", "Event"));
-            for (int i = 0; i < 12; i++) {
+            for (int i = 0; i < SHOWN_BUCKETS; i++) {
                 h.append(f("%8s", b.get(i)));
             }
-            h.append(f("%8s", ">=2048ms"));
+            h.append(f("%8s", "longer"));
             line(h.toString());
             for (AwrReport.WaitEventRow e : r.waitEvents().events()) {
-                StringBuilder row = new StringBuilder(f("%-30s", cut(e.event(), 30)));
+                StringBuilder row = new StringBuilder(f("%-30s", cut(e.event(), 29)));
                 long longer = 0;
                 for (int i = 0; i < e.histogram().size(); i++) {
-                    if (i < 12) {
+                    if (i < SHOWN_BUCKETS) {
                         row.append(f("%8d", e.histogram().get(i)));
                     } else {
                         longer += e.histogram().get(i);
@@ -156,14 +159,14 @@ public final class TextReport {
 
     private void sqlSection(String title, List<AwrReport.SqlRow> rows) {
         heading(title);
-        line(f("%-16s %8s %13s %11s %11s %11s %12s %10s %11s %7s  %s", "SQL ID", "Execs", "Elapsed (ms)", "Per Exec",
-                "CPU (ms)", "I/O (ms)", "Buffer Gets", "Phys Reads", "Rows", "%DB", "SQL Text"));
+        line(f("%-16s %10s %14s %12s %12s %12s %14s %12s %12s %8s", "SQL ID", "Execs", "Elapsed (ms)",
+                "Per Exec", "CPU (ms)", "I/O (ms)", "Buffer Gets", "Phys Reads", "Rows", "%DB"));
         for (AwrReport.SqlRow s : rows) {
-            String head = f("%-16s %8d %13.2f %11.3f %11s %11s %12d %10d %11d %7s  ", cut(s.sqlId(), 16), s.executions(),
+            line(f("%-16s %10d %14.2f %12.3f %12s %12s %14d %12d %12d %8s", cut(s.sqlId(), 16), s.executions(),
                     s.elapsedMs(), s.elapsedPerExecMs(), opt(s.cpuMs()), opt(s.ioWaitMs()), s.bufferGets(),
-                    s.physicalReads(), s.rowsReturned() + s.rowsAffected(), pct(s.percentOfDbTime()));
+                    s.physicalReads(), s.rowsReturned() + s.rowsAffected(), pct(s.percentOfDbTime())));
             String text = s.sqlText() == null ? "" : s.sqlText().replaceAll("\\s+", " ").strip();
-            line(head + cut(text, WIDTH - head.length()));
+            line("    " + cut(text, WIDTH - 4));
         }
         if (rows.isEmpty()) {
             line("No statements ran in the range.");
