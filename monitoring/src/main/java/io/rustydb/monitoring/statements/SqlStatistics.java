@@ -3,7 +3,6 @@ package io.rustydb.monitoring.statements;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,11 +92,15 @@ public final class SqlStatistics {
                 return;
             }
             int count = Math.max(excess, settings.maxStatements() * EVICTION_PERCENT / 100);
-            List<Entry> all = new ArrayList<>(entries.values());
-            all.sort(Comparator.comparingLong(e -> e.lastSeen));
+            // sessions update lastSeen while this sorts: sort on the values read once, or the order is inconsistent
+            List<java.util.Map.Entry<Long, Entry>> all = new ArrayList<>(entries.size());
+            for (Entry e : entries.values()) {
+                all.add(java.util.Map.entry(e.lastSeen, e));
+            }
+            all.sort(java.util.Map.Entry.comparingByKey());
             int removed = 0;
             for (int i = 0; i < all.size() && removed < count; i++) {
-                Entry e = all.get(i);
+                Entry e = all.get(i).getValue();
                 if (entries.remove(e.sqlId, e)) {
                     e.evicted = true;
                     removed++;
