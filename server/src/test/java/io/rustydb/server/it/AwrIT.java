@@ -138,14 +138,19 @@ class AwrIT {
         JsonNode r2 = report(2, 3);
         JsonNode top2 = r2.get("top_sql_by_elapsed_time").get(0);
         assertTrue(top2.get("sql_text").asText().startsWith("update accounts"), top2.toString());
-        assertTrue(top2.get("elapsed_ms").asDouble() >= HOLD_MS - 100, top2.toString());
+        int minWait = pids[2] - 100;
+        assertTrue(minWait > HOLD_MS / 2, "B was blocked for most of HOLD_MS: " + pids[2]);
+        assertTrue(top2.get("elapsed_ms").asDouble() >= minWait, minWait + " " + top2);
         assertFalse(hasSql(r2, "FROM orders WHERE customer"), "interval 2 ran no scan");
         assertEquals(INSERTS, sql(r2, "INSERT INTO events").get("executions").asLong());
         assertEquals(1, waits(r2, "enq: TX - row lock contention"));
         JsonNode lockWait = event(r2, "enq: TX - row lock contention");
-        assertTrue(lockWait.get("time_ms").asDouble() >= HOLD_MS - 200, lockWait.toString());
+        assertTrue(lockWait.get("time_ms").asDouble() >= minWait, minWait + " " + lockWait);
+        assertTrue(lockWait.get("time_ms").asDouble() <= top2.get("elapsed_ms").asDouble(), "the wait is inside the update");
         assertEquals(1, histogramTotal(lockWait));
-        assertEquals(1L, lockWait.get("histogram").get(11).asLong(), "1024-2047 ms bucket: " + lockWait);
+        // the one wait is in the bucket of its duration: 2^(i-1) ms <= time < 2^i ms
+        int bucket = 64 - Long.numberOfLeadingZeros((long) lockWait.get("time_ms").asDouble());
+        assertEquals(1L, lockWait.get("histogram").get(bucket).asLong(), "bucket " + bucket + ": " + lockWait);
         // every insert committed in its own transaction and waited for its WAL sync
         assertTrue(r2.get("transactions").get("commits").asLong() >= INSERTS + 2, r2.get("transactions").toString());
         assertTrue(waits(r2, "log file sync") >= INSERTS, event(r2, "log file sync").toString());
@@ -276,7 +281,10 @@ class AwrIT {
         assertTrue(ids.contains(5L), ids.toString());
     }
 
-    /** Session A holds a row lock for HOLD_MS; session B waits for it. Returns {A, B}. */
+    /**
+     * Session A holds a row lock for HOLD_MS; session B waits for it. Returns {A, B, the least time
+     * in ms B can have waited}.
+     */
     private int[] lockWorkload() throws Exception {
         try (Connection a = server.connect(); Connection b = server.connect()) {
             int pidA = a.unwrap(PGConnection.class).getBackendPID();
@@ -285,8 +293,10 @@ class AwrIT {
             try (Statement s = a.createStatement()) {
                 s.executeUpdate("UPDATE accounts SET balance = balance + 1 WHERE id = 1");
             }
+            long[] bStarted = new long[1];
             CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
                 try (Statement s = b.createStatement()) {
+                    bStarted[0] = System.nanoTime();
                     return s.executeUpdate("UPDATE accounts SET balance = balance - 1 WHERE id = 1");
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
@@ -295,8 +305,10 @@ class AwrIT {
             Thread.sleep(HOLD_MS);
             assertFalse(blocked.isDone(), "B waits for A's row lock");
             a.commit();
+            long committed = System.nanoTime();
             assertEquals(1, blocked.get(30, TimeUnit.SECONDS));
-            return new int[] {pidA, pidB};
+            // B waited at least from when its statement was sent to A's commit
+            return new int[] {pidA, pidB, (int) ((committed - bStarted[0]) / 1_000_000)};
         }
     }
 
