@@ -26,6 +26,10 @@ public final class QueryMetrics {
     private final LongAdder rolledBackTotal = new LongAdder();
     private final LongAdder transactionNanos = new LongAdder();
     private final LongAdder deadlockTotal = new LongAdder();
+    // statement totals since the node started, read exactly by AWR snapshots
+    private final LongAdder queryTotal = new LongAdder();
+    private final LongAdder errorTotal = new LongAdder();
+    private final LongAdder queryNanosTotal = new LongAdder();
     private final Counter deadlocks;
 
     private QueryMetrics(boolean enabled) {
@@ -52,6 +56,7 @@ public final class QueryMetrics {
     public void completed(long nanos) {
         if (enabled) {
             queries.increment();
+            queryTotal.increment();
             record(nanos);
         }
     }
@@ -60,7 +65,9 @@ public final class QueryMetrics {
     public void failed(long nanos) {
         if (enabled) {
             queries.increment();
+            queryTotal.increment();
             errors.increment();
+            errorTotal.increment();
             if (nanos >= 0) {
                 record(nanos);
             }
@@ -70,6 +77,7 @@ public final class QueryMetrics {
     private void record(long nanos) {
         duration.record(nanos / 1000);
         durationNanos.increment(nanos);
+        queryNanosTotal.add(nanos);
     }
 
     /** A transaction committed {@code nanos} after it began. */
@@ -105,6 +113,21 @@ public final class QueryMetrics {
     public TransactionTotals transactionTotals() {
         return new TransactionTotals(committedTotal.sum(), rolledBackTotal.sum(), transactionNanos.sum(),
                 deadlockTotal.sum());
+    }
+
+    /** Statements run since the node started (all zero when disabled). */
+    public QueryTotals queryTotals() {
+        return new QueryTotals(queryTotal.sum(), errorTotal.sum(), queryNanosTotal.sum());
+    }
+
+    /**
+     * Statement totals since the node started.
+     *
+     * @param queries statements completed or failed
+     * @param errors statements failed
+     * @param nanos the summed elapsed times of the statements that ran (DB time)
+     */
+    public record QueryTotals(long queries, long errors, long nanos) {
     }
 
     /**

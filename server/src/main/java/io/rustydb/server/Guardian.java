@@ -147,6 +147,17 @@ public final class Guardian {
         ash.history().objectNames(sql::objectName);
         sql.registerSystemViews(ash.views());
 
+        // AWR: the event-sourced snapshot repository on the RocksDB journal, fed by the ASH stream
+        io.rustydb.sampling.awr.AwrSettings awrSettings = io.rustydb.sampling.awr.AwrSettings.create(
+                context.getSystem().settings().config());
+        io.rustydb.sampling.awr.AwrService awr = io.rustydb.sampling.awr.AwrService.start(context, awrSettings,
+                new io.rustydb.sampling.awr.WorkloadRepository.NodeInfo(settings.instanceName(),
+                        RustyDbServer.Version.number(), lifecycle.startedAt().toEpochMilli()),
+                new io.rustydb.sampling.awr.LiveCounters(storage, metrics.queries(), statements, registry.waitTotals(),
+                        registry::sessions), ash.history());
+        sql.registerSystemViews(new io.rustydb.sampling.awr.AwrViews(awr));
+        sql.registerProcedures(io.rustydb.sampling.awr.AwrProcedures.of(awr));
+
         // performance and configuration views, and the REST API's metrics, statistics and configuration routes
         ParameterCatalog parameters = ParameterCatalog.create(context.getSystem().settings().config(),
                 ConfigFactory.defaultReference());
@@ -159,6 +170,7 @@ public final class Guardian {
                 new StorageStatsRoutes(storage, metrics),
                 new ConfigRoutes(parameters),
                 new AshRoutes(ash),
+                new io.rustydb.http.routes.AwrRoutes(awr),
                 new TransactionStatsRoutes(metrics.queries(), storage, registry,
                         settings.longRunningTransactionThreshold()),
                 new StatementRoutes(statements));

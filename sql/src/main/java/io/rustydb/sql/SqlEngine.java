@@ -97,6 +97,11 @@ public final class SqlEngine implements AutoCloseable {
         context.admin().sessions(admin);
     }
 
+    /** Registers procedures that {@code EXEC name(...)} runs. */
+    public void registerProcedures(io.rustydb.sql.admin.Procedure... procedures) {
+        context.admin().procedures(procedures);
+    }
+
     /** Which sessions wait for row and table locks, and for whom (read on demand). */
     public LockWaits lockWaits() {
         return lockWaits;

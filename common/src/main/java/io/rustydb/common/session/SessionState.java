@@ -245,6 +245,9 @@ public final class SessionState {
             waitMaxNanos.lazySet(i, waited);
         }
         totals.add(w.event(), waited, timedOut);
+        if (w.event().waitClass() == WaitClass.USER_IO) {
+            ThreadWaits.current().userIoNanos += waited;
+        }
     }
 
     public void endWait() {

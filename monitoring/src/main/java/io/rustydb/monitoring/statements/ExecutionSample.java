@@ -32,8 +32,14 @@ public final class ExecutionSample {
     public long commitNanos;
     /** Commits done by the statement (its implicit transaction's, or COMMIT's). */
     public long commits;
-    /** Profiled executions only: CPU time of the session's thread while it ran the statement. */
+    /**
+     * CPU time of the session's thread while it ran the statement: measured for every execution
+     * while sessions measure CPU ({@code rustydb.ash.capture_resource_usage}), else for profiled
+     * executions only; -1 when not measured.
+     */
     public long cpuNanos = -1;
+    /** Time in User I/O waits (file reads that missed the buffer pool) while it ran. */
+    public long ioWaitNanos;
     /** Profiled executions only: RocksDB's time reading blocks from files (PerfContext block_read_time). */
     public long ioReadNanos = -1;
     /** Profiled executions only: RocksDB's time waiting for row locks (PerfContext key_lock_wait_time). */
@@ -57,6 +63,7 @@ public final class ExecutionSample {
         commitNanos = 0;
         commits = 0;
         cpuNanos = -1;
+        ioWaitNanos = 0;
         ioReadNanos = -1;
         rowLockWaitNanos = -1;
         rowLockWaits = -1;

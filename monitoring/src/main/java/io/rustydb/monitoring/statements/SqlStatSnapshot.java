@@ -15,12 +15,15 @@ package io.rustydb.monitoring.statements;
  * @param firstSeenMillis start of the first execution, milliseconds since the epoch
  * @param lastSeenMillis start of the latest execution
  * @param lastProfiledMillis start of the last profiled execution, 0 if none
+ * @param cpuTimeMs CPU time of the executions whose CPU time was measured (all of them while
+ *     {@code rustydb.ash.capture_resource_usage} is on); NaN if none was
+ * @param ioWaitTimeMs time in User I/O waits (file reads that missed the buffer pool)
  */
 public record SqlStatSnapshot(String sqlId, String sqlText, long executions, long errors, double totalTimeMs,
         double minTimeMs, double maxTimeMs, double p50TimeMs, double p95TimeMs, double p99TimeMs,
         long rowsReturned, long rowsAffected, long rowsExamined, long cacheHits, long cacheMisses, long bytesRead,
         double lockTimeMs, long lockWaits, double commitTimeMs, long firstSeenMillis, long lastSeenMillis,
-        long lastProfiledMillis) {
+        long lastProfiledMillis, double cpuTimeMs, double ioWaitTimeMs) {
 
     /** Mean elapsed time per execution, NaN before the first. */
     public double avgTimeMs() {

@@ -3,7 +3,6 @@ package io.rustydb.monitoring.statements;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,11 +92,15 @@ public final class SqlStatistics {
                 return;
             }
             int count = Math.max(excess, settings.maxStatements() * EVICTION_PERCENT / 100);
-            List<Entry> all = new ArrayList<>(entries.values());
-            all.sort(Comparator.comparingLong(e -> e.lastSeen));
+            // sessions update lastSeen while this sorts: sort on the values read once, or the order is inconsistent
+            List<java.util.Map.Entry<Long, Entry>> all = new ArrayList<>(entries.size());
+            for (Entry e : entries.values()) {
+                all.add(java.util.Map.entry(e.lastSeen, e));
+            }
+            all.sort(java.util.Map.Entry.comparingByKey());
             int removed = 0;
             for (int i = 0; i < all.size() && removed < count; i++) {
-                Entry e = all.get(i);
+                Entry e = all.get(i).getValue();
                 if (entries.remove(e.sqlId, e)) {
                     e.evicted = true;
                     removed++;
@@ -172,6 +175,9 @@ public final class SqlStatistics {
         private long lockWaitNanos;
         private long lockWaits;
         private long commitNanos;
+        private long cpuNanos;
+        private long cpuTimed;
+        private long ioWaitNanos;
         private volatile QueryProfile profile;
         /** System.nanoTime() of the last profile claim, or NEVER. */
         private volatile long profileClaim = NEVER;
@@ -222,6 +228,11 @@ public final class SqlStatistics {
             lockWaitNanos += s.lockWaitNanos;
             lockWaits += s.lockWaits;
             commitNanos += s.commitNanos;
+            ioWaitNanos += s.ioWaitNanos;
+            if (s.cpuNanos >= 0) {
+                cpuNanos += s.cpuNanos;
+                cpuTimed++;
+            }
         }
 
         /**
@@ -264,7 +275,9 @@ public final class SqlStatistics {
                     timed ? QueryProfile.millis(minNanos) : Double.NaN, timed ? QueryProfile.millis(maxNanos) : Double.NaN,
                     percentile(50), percentile(95), percentile(99), rowsReturned, rowsAffected, rowsExamined,
                     cacheHits, blockReads, bytesRead, QueryProfile.millis(lockWaitNanos), lockWaits,
-                    QueryProfile.millis(commitNanos), firstSeen, lastSeen, last == null ? 0 : last.capturedAtMillis());
+                    QueryProfile.millis(commitNanos), firstSeen, lastSeen, last == null ? 0 : last.capturedAtMillis(),
+                    cpuTimed > 0 ? QueryProfile.millis(cpuNanos) : Double.NaN,
+                    QueryProfile.millis(ioWaitNanos));
         }
 
         /**

@@ -11,6 +11,7 @@ public final class Administration {
     };
 
     private volatile SessionAdmin sessions = NONE;
+    private final java.util.Map<String, Procedure> procedures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SessionAdmin sessions() {
         return sessions;
@@ -19,5 +20,17 @@ public final class Administration {
     /** Plugs in the session registry's administration. */
     public void sessions(SessionAdmin admin) {
         this.sessions = Objects.requireNonNull(admin, "admin");
+    }
+
+    /** Registers procedures that {@code EXEC} runs, by their names. */
+    public void procedures(Procedure... added) {
+        for (Procedure p : added) {
+            procedures.put(p.name(), p);
+        }
+    }
+
+    /** The procedure named {@code name} (lower case), if registered. */
+    public java.util.Optional<Procedure> procedure(String name) {
+        return java.util.Optional.ofNullable(procedures.get(name));
     }
 }

@@ -124,8 +124,9 @@ public final class DefaultSqlSession implements SqlSession, SessionControl {
     }
 
     private List<ParsedStatement> parseStatements(String sql) {
-        if (io.rustydb.sql.admin.KillSessionStatement.recognize(sql).isPresent()) {
-            // not in the grammar: recognised from the text (see KillSessionStatement)
+        if (io.rustydb.sql.admin.KillSessionStatement.recognize(sql).isPresent()
+                || io.rustydb.sql.admin.ExecStatement.recognize(sql).isPresent()) {
+            // not in the grammar: recognised from the text (see KillSessionStatement, ExecStatement)
             String text = sql.strip();
             return List.of(new DefaultParsedStatement(text, sql.indexOf(text)));
         }

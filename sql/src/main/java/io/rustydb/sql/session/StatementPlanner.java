@@ -99,6 +99,10 @@ final class StatementPlanner {
         if (kill.isPresent()) {
             return new KillSessionPlan(kill.get());
         }
+        java.util.Optional<io.rustydb.sql.admin.ExecStatement> exec = io.rustydb.sql.admin.ExecStatement.recognize(text);
+        if (exec.isPresent()) {
+            return new io.rustydb.sql.admin.ExecPlan(exec.get(), engine.admin());
+        }
         SqlNode node = RustyDbParser.parseStatement(text);
         if (node instanceof SqlSelectForUpdate) {
             return ForUpdatePlan.create(engine, () -> (SqlSelectForUpdate) RustyDbParser.parseStatement(text), declared);

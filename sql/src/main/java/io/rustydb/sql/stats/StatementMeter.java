@@ -1,5 +1,6 @@
 package io.rustydb.sql.stats;
 
+import io.rustydb.common.session.ThreadWaits;
 import io.rustydb.monitoring.statements.ExecutionSample;
 import io.rustydb.persistence.ThreadIo;
 import java.lang.management.ManagementFactory;
@@ -8,12 +9,16 @@ import java.lang.management.ThreadMXBean;
 /**
  * A session's meter: around each call that runs part of a statement on the session's thread, it
  * takes the thread's counters ({@link ThreadCounters}, RocksDB's PerfContext) before and adds the
- * differences to the execution's {@link ExecutionSample} after. For a profiled execution it also
- * turns on RocksDB's timing for the thread and measures the thread's CPU time. One call at a time;
+ * differences to the execution's {@link ExecutionSample} after, with the thread's User I/O wait
+ * time and its CPU time. The CPU clock is read once per call, at its end: a call's CPU time is
+ * the thread's since the previous call's end on the same thread (the protocol work and planning
+ * that led to the call included), or since its own start when it is the first. For a profiled
+ * execution it also turns on RocksDB's timing for the thread. One call at a time;
  * not thread-safe (a session runs one statement call at a time).
  */
 public final class StatementMeter {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_CLOCK = THREADS.isCurrentThreadCpuTimeSupported();
 
     private final ThreadIo io;
     private final long[] before = new long[ThreadIo.SIZE];
@@ -23,6 +28,10 @@ public final class StatementMeter {
     private long lockNanos;
     private long lockWaits;
     private long cpu;
+    /** The thread whose CPU clock {@link #cpu} was read on (a reading is valid only there). */
+    private Thread cpuThread;
+    private long ioWait;
+    private ThreadWaits waits;
     private boolean active;
     private boolean profiling;
 
@@ -46,9 +55,12 @@ public final class StatementMeter {
                 io.read(before);
             }
         }
-        if (profiled) {
-            cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        if (CPU_CLOCK && cpuThread != Thread.currentThread()) {
+            cpu = THREADS.getCurrentThreadCpuTime(); // first call on this thread: from here
+            cpuThread = Thread.currentThread();
         }
+        waits = ThreadWaits.current();
+        ioWait = waits.userIoNanos;
         active = true;
     }
 
@@ -61,8 +73,11 @@ public final class StatementMeter {
         sample.rowsExamined += counters.rowsExamined - rows;
         sample.lockWaitNanos += counters.tableLockWaitNanos - lockNanos;
         sample.lockWaits += counters.tableLockWaits - lockWaits;
-        if (profiling && cpu >= 0) {
-            sample.cpuNanos = Math.max(0, sample.cpuNanos) + THREADS.getCurrentThreadCpuTime() - cpu;
+        sample.ioWaitNanos += waits.userIoNanos - ioWait;
+        if (CPU_CLOCK && cpuThread == Thread.currentThread()) {
+            long now = THREADS.getCurrentThreadCpuTime();
+            sample.cpuNanos = Math.max(0, sample.cpuNanos) + Math.max(0, now - cpu);
+            cpu = now; // the next call counts from here
         }
         if (io == null) {
             return;
