@@ -15,9 +15,11 @@ import java.time.Duration;
  * @param slowQueryThresholdMs {@code rustydb.logging.slow_query_threshold_ms}: the slow-query threshold,
  *     also what {@code /api/v1/stats/queries} calls slow
  * @param slowQueryLogPlan {@code rustydb.logging.slow_query_log_plan}: include the plan in the log entry
+ * @param cpuTime {@code rustydb.monitoring.sql_cpu_time}: measure every execution's CPU time (one
+ *     read of the thread's CPU clock per call, a system call); profiled executions always are
  */
 public record StatementStatsSettings(int maxStatements, Duration profileInterval, boolean slowQueryLog,
-        long slowQueryThresholdMs, boolean slowQueryLogPlan) {
+        long slowQueryThresholdMs, boolean slowQueryLogPlan, boolean cpuTime) {
 
     /** Validates the values; a bad one is an {@link IllegalArgumentException} naming its key. */
     public StatementStatsSettings {
@@ -41,11 +43,12 @@ public record StatementStatsSettings(int maxStatements, Duration profileInterval
                 config.getDuration("rustydb.monitoring.sql_profile_interval"),
                 config.getBoolean("rustydb.logging.slow_query_log"),
                 config.getLong("rustydb.logging.slow_query_threshold_ms"),
-                config.getBoolean("rustydb.logging.slow_query_log_plan"));
+                config.getBoolean("rustydb.logging.slow_query_log_plan"),
+                config.getBoolean("rustydb.monitoring.sql_cpu_time"));
     }
 
     /** The defaults of reference.conf, for engines started without a node configuration (tests, tools). */
     public static StatementStatsSettings defaults() {
-        return new StatementStatsSettings(1000, Duration.ofSeconds(60), true, 1000, true);
+        return new StatementStatsSettings(1000, Duration.ofSeconds(60), true, 1000, true, false);
     }
 }

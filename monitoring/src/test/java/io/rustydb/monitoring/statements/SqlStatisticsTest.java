@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class SqlStatisticsTest {
 
     private static SqlStatistics store(int max, Duration profileInterval) {
-        return SqlStatistics.create(new StatementStatsSettings(max, profileInterval, false, 1000, false));
+        return SqlStatistics.create(new StatementStatsSettings(max, profileInterval, false, 1000, false, false));
     }
 
     private static ExecutionSample sample(long micros) {

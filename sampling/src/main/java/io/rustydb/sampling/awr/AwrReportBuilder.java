@@ -100,7 +100,7 @@ public final class AwrReportBuilder {
                 top(sql, s -> s.bufferGets(), dbTimeMs), top(sql, s -> s.physicalReads(), dbTimeMs), waits, io(range, seconds),
                 pool, tx, ash, List.of(), notes);
         if (!cpuMeasured && !sql.isEmpty()) {
-            notes.add("CPU time per statement was not measured (rustydb.ash.capture_resource_usage = false): "
+            notes.add("CPU time per statement was not measured (rustydb.monitoring.sql_cpu_time = off): "
                     + "the Top SQL by CPU Time section is left out.");
         }
         return new AwrReport(summary, load, distribution, byElapsed, report.topSqlByCpuTime(),

@@ -50,6 +50,7 @@ class AwrIT {
     @Test
     void twoIntervalsReportsBaselinesRestartAndRetention() throws Exception {
         server = RustyDbProcess.start("awr", tmp.resolve("data"), "rustydb.ash.sample_interval=100ms",
+                "rustydb.monitoring.sql_cpu_time=on",
                 "rustydb.awr.ash_sample_ratio=1", "rustydb.awr.retention_days=" + RETENTION_DAYS);
         try {
             run();

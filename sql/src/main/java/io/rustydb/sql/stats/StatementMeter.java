@@ -10,9 +10,10 @@ import java.lang.management.ThreadMXBean;
  * A session's meter: around each call that runs part of a statement on the session's thread, it
  * takes the thread's counters ({@link ThreadCounters}, RocksDB's PerfContext) before and adds the
  * differences to the execution's {@link ExecutionSample} after, with the thread's User I/O wait
- * time and its CPU time. The CPU clock is read once per call, at its end: a call's CPU time is
- * the thread's since the previous call's end on the same thread (the protocol work and planning
- * that led to the call included), or since its own start when it is the first. For a profiled
+ * time and, with {@code rustydb.monitoring.sql_cpu_time} on (and always for a profiled execution),
+ * its CPU time. The CPU clock is read once per call, at its end: a call's CPU time is the thread's
+ * since the previous call's end on the same thread (the protocol work and planning that led to
+ * the call included), or since its own start when it is the first. For a profiled
  * execution it also turns on RocksDB's timing for the thread. One call at a time;
  * not thread-safe (a session runs one statement call at a time).
  */
@@ -35,9 +36,17 @@ public final class StatementMeter {
     private boolean active;
     private boolean profiling;
 
-    /** @param io the storage's per-thread counters, or null to leave block reads unmeasured */
-    StatementMeter(ThreadIo io) {
+    private final boolean cpuTime;
+    /** Whether this call's CPU time is measured. */
+    private boolean timingCpu;
+
+    /**
+     * @param io the storage's per-thread counters, or null to leave block reads unmeasured
+     * @param cpuTime whether every call's CPU time is measured (else only profiled executions')
+     */
+    StatementMeter(ThreadIo io, boolean cpuTime) {
         this.io = io;
+        this.cpuTime = cpuTime;
     }
 
     /** Before a call: snapshots the thread's counters. */
@@ -55,8 +64,10 @@ public final class StatementMeter {
                 io.read(before);
             }
         }
-        if (CPU_CLOCK && cpuThread != Thread.currentThread()) {
-            cpu = THREADS.getCurrentThreadCpuTime(); // first call on this thread: from here
+        timingCpu = CPU_CLOCK && (cpuTime || profiled);
+        if (timingCpu && (!cpuTime || cpuThread != Thread.currentThread())) {
+            // the first call on this thread, or a profiled one without continuous timing: from here
+            cpu = THREADS.getCurrentThreadCpuTime();
             cpuThread = Thread.currentThread();
         }
         waits = ThreadWaits.current();
@@ -74,7 +85,7 @@ public final class StatementMeter {
         sample.lockWaitNanos += counters.tableLockWaitNanos - lockNanos;
         sample.lockWaits += counters.tableLockWaits - lockWaits;
         sample.ioWaitNanos += waits.userIoNanos - ioWait;
-        if (CPU_CLOCK && cpuThread == Thread.currentThread()) {
+        if (timingCpu && cpuThread == Thread.currentThread()) {
             long now = THREADS.getCurrentThreadCpuTime();
             sample.cpuNanos = Math.max(0, sample.cpuNanos) + Math.max(0, now - cpu);
             cpu = now; // the next call counts from here

@@ -46,7 +46,7 @@ public final class StatementMonitor {
     public static StatementMonitor disabled() {
         StatementStatsSettings defaults = StatementStatsSettings.defaults();
         return new StatementMonitor(SqlStatistics.disabled(new StatementStatsSettings(defaults.maxStatements(),
-                defaults.profileInterval(), false, defaults.slowQueryThresholdMs(), false)), null);
+                defaults.profileInterval(), false, defaults.slowQueryThresholdMs(), false, false)), null);
     }
 
     public SqlStatistics store() {
@@ -60,7 +60,7 @@ public final class StatementMonitor {
 
     /** A meter for one session. */
     public StatementMeter meter() {
-        return new StatementMeter(io);
+        return new StatementMeter(io, store.settings().cpuTime());
     }
 
     /**

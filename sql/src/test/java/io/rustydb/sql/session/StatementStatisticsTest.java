@@ -53,7 +53,7 @@ class StatementStatisticsTest {
     @BeforeEach
     void setUp() {
         // profile the first execution only (interval far away); log every statement as slow
-        store = SqlStatistics.create(new StatementStatsSettings(100, Duration.ofHours(1), true, 0, true));
+        store = SqlStatistics.create(new StatementStatsSettings(100, Duration.ofHours(1), true, 0, true, true));
         h = new SessionHarness(dir, storage -> new StatementMonitor(store, storage));
         h.engine.registerSystemViews(new SqlStatisticsViews(store));
         slowLogger = (Logger) LoggerFactory.getLogger(SlowQueryLog.LOGGER);
