@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.rustydb.common.RustyDbException;
+import io.rustydb.common.session.WaitClass;
+import io.rustydb.common.session.WaitEvent;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,14 +27,18 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
  * JSON responses of the REST API, written with Jackson: {@code {"success": true, "data": ...}}
  * for results, {@code {"success": false, "error": {"code": ..., "message": ...}}} for errors.
  * Record components are written in snake_case and instants as ISO-8601 UTC strings with
- * millisecond precision ({@code 2025-12-27T10:00:00.123Z}).
+ * millisecond precision ({@code 2025-12-27T10:00:00.123Z}). Wait classes and events are written
+ * by their API names ({@code Application}, {@code enq_tx_row_lock_contention}), as the ASH
+ * endpoints write them.
  */
 public final class ApiJson {
     /** The API's object mapper. */
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .registerModule(new SimpleModule().addSerializer(Instant.class, new InstantSerializer()));
+            .registerModule(new SimpleModule().addSerializer(Instant.class, new InstantSerializer())
+                    .addSerializer(WaitClass.class, new ApiNameSerializer<>(WaitClass.class, WaitClass::apiName))
+                    .addSerializer(WaitEvent.class, new ApiNameSerializer<>(WaitEvent.class, WaitEvent::apiName)));
 
     private ApiJson() {
     }
@@ -181,6 +187,21 @@ public final class ApiJson {
         @Override
         public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeString(value.truncatedTo(ChronoUnit.MILLIS).toString());
+        }
+    }
+
+    private static final class ApiNameSerializer<T> extends StdSerializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final transient java.util.function.Function<T, String> name;
+
+        ApiNameSerializer(Class<T> type, java.util.function.Function<T, String> name) {
+            super(type);
+            this.name = name;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(name.apply(value));
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.rustydb.server.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -157,6 +158,16 @@ class AwrIT {
         assertTrue(waits(r2, "log file sync") >= INSERTS, event(r2, "log file sync").toString());
         assertEquals(INSERTS + 0, sql(r2, "INSERT INTO events").get("rows_affected").asLong());
         JsonNode chain = r2.get("ash").get("blocking_chains").get(0);
+        // ASH's wait classes and events are spelled as the ASH endpoints spell them
+        JsonNode ashApplication = null;
+        for (JsonNode c : r2.get("ash").get("wait_classes")) {
+            if (c.get("wait_class").asText().equals("Application")) {
+                ashApplication = c;
+            }
+        }
+        assertNotNull(ashApplication, r2.get("ash").toString());
+        assertEquals("enq_tx_row_lock_contention", ashApplication.get("events").get(0).get("event").asText(),
+                ashApplication.toString());
         assertEquals(pids[0], chain.get("blocking_session").asInt(), chain.toString());
         assertEquals(pids[1], chain.get("blocked").get(0).get("session_id").asInt(), chain.toString());
         JsonNode lockFinding = finding(r2, "Application");
