@@ -176,7 +176,12 @@ class LockContentionIT {
             CompletableFuture<Integer> first = updateAsync(a, "UPDATE acct SET v = 11 WHERE id = 4");
             awaitBlocked(pid(a), pid(b)); // through the REST API: a SELECT would be a transaction too
             CompletableFuture<Integer> second = updateAsync(b, "UPDATE acct SET v = 21 WHERE id = 3");
-            CompletableFuture.anyOf(first, second).exceptionally(e -> null).get(30, TimeUnit.SECONDS);
+            // the victim's transaction is aborted and its locks released at once, as in PostgreSQL, so
+            // the survivor's update may complete before the victim's error reaches its client: wait for both
+            CompletableFuture.allOf(first.handle((r, e) -> null), second.handle((r, e) -> null))
+                    .get(30, TimeUnit.SECONDS);
+            assertTrue(first.isCompletedExceptionally() != second.isCompletedExceptionally(),
+                    "exactly one of the two is the deadlock's victim");
             Connection victim = second.isCompletedExceptionally() ? b : a;
             Connection survivor = victim == a ? b : a;
             CompletableFuture<Integer> victimUpdate = victim == a ? first : second;
